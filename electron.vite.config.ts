@@ -1,0 +1,27 @@
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: { input: { index: resolve('src-main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      // Sandboxed preloads cannot be ES modules.
+      rollupOptions: {
+        input: { index: resolve('src-preload/electron.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    plugins: [react()],
+    build: {
+      rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
+    },
+  },
+});

@@ -8,6 +8,7 @@ export const errorCodes = [
   'invalid_input', // the payload does not match the channel's input schema
   'unknown_channel',
   'not_signed_in', // the channel needs an open workspace
+  'no_organization', // the channel needs a chosen organization (spaces, agents)
   'unauthorized', // 401 from the platform
   'forbidden', // 403: expired token or no access
   'not_found',
@@ -43,6 +44,7 @@ export const resultSchema = <T extends z.ZodType>(data: T) =>
 /** Errors any channel that reaches the platform can return. */
 const platformErrors = [
   'not_signed_in',
+  'no_organization',
   'unauthorized',
   'forbidden',
   'not_found',
@@ -105,12 +107,150 @@ export type Agent = z.infer<typeof agentSchema>;
 export const workspaceStateSchema = z.object({
   /** none: welcome screen; demo: the embedded sandbox; profile: a signed-in token. */
   kind: z.enum(['none', 'demo', 'profile']),
+  /** The open profile's id (kind 'profile'), else null. */
+  profileId: z.string().nullable(),
   profileName: z.string().nullable(),
   organization: organizationSchema.nullable(),
   space: spaceSchema.nullable(),
   connection: connectionStateSchema,
 });
 export type WorkspaceState = z.infer<typeof workspaceStateSchema>;
+
+// ---- Sign-in and profiles. A token is only ever an INPUT (beginSignIn, replaceToken): no
+// output, event or error carries one; the renderer learns whether a profile has a token and its
+// hint ("…a1b2"), nothing else. ----
+
+export const secretStorageSchema = z.enum(['keychain', 'session']);
+export type SecretStorage = z.infer<typeof secretStorageSchema>;
+
+/** Whether the OS keychain works; when not, what went wrong and what the user can do. */
+export const keychainStatusSchema = z.object({
+  available: z.boolean(),
+  reason: z.string().nullable(),
+  hint: z.string().nullable(),
+});
+export type KeychainStatus = z.infer<typeof keychainStatusSchema>;
+
+export const profileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  baseUrl: z.string(),
+  orgHandle: z.string(),
+  orgName: z.string(),
+  /** "…a1b2": the last four characters of the token, so keys can be told apart. */
+  tokenHint: z.string(),
+  /** False after sign-out, or when a session-only token's session has ended. */
+  hasToken: z.boolean(),
+  storage: secretStorageSchema,
+  lastUsedAt: z.string().nullable(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const profileListSchema = z.object({
+  profiles: z.array(profileSchema),
+  /** The profile reopened at start (null after signing out of it). */
+  lastProfileId: z.string().nullable(),
+  /** The saved profiles file was unreadable and set aside (plain-language message). */
+  fileProblem: z.string().nullable(),
+  /** The keychain could not be asked whether tokens exist (their hasToken is false). */
+  keychainProblem: z.object({ reason: z.string(), hint: z.string() }).nullable(),
+  /** Reopening the last profile at start failed (the welcome screen says why). */
+  restoreProblem: z
+    .object({ profileId: z.string(), profileName: z.string(), message: z.string() })
+    .nullable(),
+});
+export type ProfileList = z.infer<typeof profileListSchema>;
+
+export const pendingSignInSchema = z.object({
+  pendingId: z.string(),
+  /** The normalised server address the token was checked against. */
+  baseUrl: z.string(),
+  tokenHint: z.string(),
+  storage: secretStorageSchema,
+  organizations: z.array(organizationSchema),
+  expiresAt: z.string(),
+});
+export type PendingSignIn = z.infer<typeof pendingSignInSchema>;
+
+export const signOutResultSchema = z.object({
+  /** False when no token was stored any more. */
+  tokenRemoved: z.boolean(),
+  cachedDataDeleted: z.boolean(),
+  profileForgotten: z.boolean(),
+  workspace: workspaceStateSchema,
+});
+export type SignOutResult = z.infer<typeof signOutResultSchema>;
+
+// Lengths are generous: the services check tokens and addresses with plain-language messages.
+const tokenInput = z.string().max(4096);
+const profileIdInput = z.string().min(1).max(64);
+const pendingIdInput = z.string().min(1).max(100);
+/** What validating a token against a server can fail with. */
+const signInErrors = [
+  'unauthorized',
+  'forbidden',
+  'network',
+  'timeout',
+  'invalid_response',
+  'server',
+  'rate_limited',
+  'cancelled',
+  'keychain_unavailable',
+] as const satisfies readonly ErrorCode[];
+
+const authChannels = {
+  'auth.probeKeychain': channel({ input: noInput, output: keychainStatusSchema, errors: [] }),
+  'auth.beginSignIn': channel({
+    input: z
+      .object({
+        baseUrl: z.string().max(2048),
+        token: tokenInput,
+        profileName: z.string().max(400).default(''),
+        storage: secretStorageSchema,
+      })
+      .strict(),
+    output: pendingSignInSchema,
+    errors: signInErrors,
+  }),
+  'auth.completeSignIn': channel({
+    input: z
+      .object({
+        pendingId: pendingIdInput,
+        domainHandle: z.string().min(1).max(200),
+        storage: secretStorageSchema.optional(),
+      })
+      .strict(),
+    output: workspaceStateSchema,
+    errors: [...platformErrors, 'keychain_unavailable'],
+  }),
+  'auth.cancelSignIn': channel({
+    input: z.object({ pendingId: pendingIdInput }).strict(),
+    output: z.null(),
+    errors: [],
+  }),
+  'profiles.list': channel({ input: noInput, output: profileListSchema, errors: ['keychain_unavailable'] }),
+  'profiles.switch': channel({
+    input: z.object({ id: profileIdInput }).strict(),
+    output: workspaceStateSchema,
+    errors: [...platformErrors, 'keychain_unavailable'],
+  }),
+  'profiles.replaceToken': channel({
+    input: z.object({ id: profileIdInput, token: tokenInput }).strict(),
+    output: profileSchema,
+    errors: [...signInErrors, 'not_found'],
+  }),
+  'profiles.signOut': channel({
+    input: z
+      .object({
+        id: profileIdInput,
+        deleteCachedData: z.boolean(),
+        forgetProfile: z.boolean().default(false),
+      })
+      .strict(),
+    output: signOutResultSchema,
+    errors: ['not_found', 'keychain_unavailable'],
+  }),
+} as const;
 
 export const channels = {
   'app.getInfo': channel({
@@ -121,6 +261,7 @@ export const channels = {
   'workspace.getState': channel({ input: noInput, output: workspaceStateSchema, errors: [] }),
   'workspace.openDemo': channel({ input: noInput, output: workspaceStateSchema, errors: platformErrors }),
   'workspace.close': channel({ input: noInput, output: workspaceStateSchema, errors: [] }),
+  ...authChannels,
   'organizations.list': channel({
     input: noInput,
     output: z.array(organizationSchema),
@@ -159,9 +300,11 @@ export const isEventName = (name: string): name is EventName => Object.hasOwn(ev
 
 type AreaOf<C extends string> = C extends `${infer A}.${string}` ? A : never;
 type MethodOf<C extends string, A extends string> = C extends `${A}.${infer M}` ? M : never;
-type Call<C extends ChannelName> = {} extends ChannelInput<C>
-  ? (input?: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>
-  : (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
+// A channel whose input has no required field can be called without an argument.
+type Call<C extends ChannelName> =
+  Record<string, never> extends ChannelInput<C>
+    ? (input?: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>
+    : (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
 
 export type UnpodApi = {
   [A in AreaOf<ChannelName>]: { [M in MethodOf<ChannelName, A>]: Call<`${A}.${M}` & ChannelName> };
@@ -170,16 +313,6 @@ export type UnpodApi = {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
 
-/** Builds the nested API object from a single transport function (used by both preloads). */
-export function buildApi(
-  invoke: (channel: ChannelName, input: unknown) => Promise<IpcResult<unknown>>,
-  subscribe: (event: EventName, listener: (payload: unknown) => void) => () => void,
-): UnpodApi {
-  const api: Record<string, Record<string, (input?: unknown) => Promise<IpcResult<unknown>>>> = {};
-  for (const name of Object.keys(channels) as ChannelName[]) {
-    const [area, method] = name.split('.') as [string, string];
-    api[area] ??= {};
-    api[area][method] = (input?: unknown) => invoke(name, input ?? {});
-  }
-  return Object.assign(api, { on: subscribe }) as unknown as UnpodApi;
-}
+// `buildApi` (and the plain name lists) live in api.ts, which has no zod import, so the
+// preloads can use them without bundling the schemas into the page.
+export { buildApi, channelNames, eventNames } from './api.ts';

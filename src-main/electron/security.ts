@@ -1,0 +1,138 @@
+// The Electron security baseline as pure functions and plain option objects, so each rule is
+// unit-tested under plain Node (this file must not import electron). electron/harden.ts wires
+// them into the real window, session and ipcMain.
+// Background: https://www.electronjs.org/docs/latest/tutorial/security
+
+/** The privileged scheme that serves the built renderer in production: unpod-desk://app/index.html */
+export const APP_SCHEME = 'unpod-desk';
+export const APP_HOST = 'app';
+export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+/** webPreferences for every window: no Node in the page, isolated and OS-sandboxed renderer. */
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  } as const;
+}
+
+export interface CspOptions {
+  /**
+   * The Vite dev server origin when running `electron-vite dev`: its HMR client needs an inline
+   * preamble (React refresh) and a websocket. Never set in a built app.
+   */
+  devServerOrigin?: string;
+  /** Extra sources for <audio>/<img>, e.g. the recordings scheme ("unpod-media:"). */
+  mediaSources?: readonly string[];
+}
+
+/** The page's Content-Security-Policy: only our own files, no eval, no plugins, no framing. */
+export function buildContentSecurityPolicy(options: CspOptions = {}): string {
+  const media = ["'self'", ...(options.mediaSources ?? [])];
+  const dev = options.devServerOrigin;
+  const devSocket = dev ? dev.replace(/^http/, 'ws') : undefined;
+  const directives: [string, ...string[]][] = [
+    ['default-src', "'self'"],
+    // 'unsafe-inline' only for the dev server's React-refresh preamble; never 'unsafe-eval'.
+    ['script-src', "'self'", ...(dev ? ["'unsafe-inline'"] : [])],
+    // Vite injects <style> tags in dev; the built app links .css files only.
+    ['style-src', "'self'", ...(dev ? ["'unsafe-inline'"] : [])],
+    // Vite inlines small images and fonts as data: URLs.
+    ['img-src', ...media, 'data:'],
+    ['media-src', ...media],
+    ['font-src', "'self'", 'data:'],
+    ['connect-src', "'self'", ...(devSocket ? [devSocket] : [])],
+    ['object-src', "'none'"],
+    ['frame-src', "'none'"],
+    ['worker-src', "'self'"],
+    ['base-uri', "'none'"],
+    ['form-action', "'none'"],
+    ['frame-ancestors', "'none'"],
+  ];
+  return directives.map((parts) => parts.join(' ')).join('; ');
+}
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Same app "origin": protocol and host equal. (Node's URL reports origin "null" for custom
+ * schemes such as unpod-desk:, so origins are compared by their parts.)
+ */
+export function isSameApp(url: string, appUrl: string): boolean {
+  const a = parse(url);
+  const b = parse(appUrl);
+  return a !== null && b !== null && a.protocol === b.protocol && a.host === b.host;
+}
+
+/**
+ * will-navigate / will-redirect: the app is a single page and never navigates. In development
+ * the Vite dev server reloads the page, so navigation within the dev server's origin is allowed.
+ */
+export function isNavigationAllowed(url: string, appUrl: string, options: { dev: boolean }): boolean {
+  return options.dev && isSameApp(url, appUrl);
+}
+
+export type WindowOpenDecision = { action: 'deny'; openExternally?: string };
+
+/**
+ * setWindowOpenHandler: never open an Electron window. A plain https link (no credentials in
+ * it) goes to the system browser; everything else (http, file, javascript, custom schemes) is
+ * dropped.
+ */
+export function decideWindowOpen(url: string): WindowOpenDecision {
+  const parsed = parse(url);
+  if (parsed === null || parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') {
+    return { action: 'deny' };
+  }
+  return { action: 'deny', openExternally: parsed.href };
+}
+
+/**
+ * Permission requests and checks (camera, microphone, notifications, geolocation, ...): all
+ * denied, with one exception: writing plain text to the clipboard from our own page, which
+ * the agents screen's "Copy handle" needs (navigator.clipboard.writeText). Reading the
+ * clipboard stays denied.
+ */
+export function decidePermission(permission: string, requestingUrl: string, appUrl: string): boolean {
+  return permission === 'clipboard-sanitized-write' && isSameApp(requestingUrl, appUrl);
+}
+
+export interface IpcSenderInfo {
+  /** webContents.id of the sender. */
+  senderId: number;
+  /** The sending frame: null when it was destroyed or navigated away before the message arrived. */
+  frame: { url: string; isMainFrame: boolean } | null;
+}
+
+/**
+ * Only our window's top frame, showing our app, may call the contract. Anything else (a
+ * subframe, another window, a page that somehow navigated elsewhere) is refused.
+ */
+export function isTrustedIpcSender(
+  sender: IpcSenderInfo,
+  trusted: { windowId: number | null; appUrl: string },
+): boolean {
+  return (
+    trusted.windowId !== null &&
+    sender.senderId === trusted.windowId &&
+    sender.frame !== null &&
+    sender.frame.isMainFrame &&
+    isSameApp(sender.frame.url, trusted.appUrl)
+  );
+}

@@ -1,0 +1,15 @@
+// One running app per user: a second launch focuses the existing window and exits.
+import { app, type BrowserWindow } from 'electron';
+
+/** Returns false when another instance holds the lock (the caller should quit). */
+export function claimSingleInstance(getWindow: () => BrowserWindow | null): boolean {
+  if (!app.requestSingleInstanceLock()) return false;
+  app.on('second-instance', () => {
+    const win = getWindow();
+    if (win === null || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  });
+  return true;
+}

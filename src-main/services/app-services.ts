@@ -1,0 +1,70 @@
+// The main-process services for one app instance, shared by both hosts. No electron import:
+// the Electron host and the web host each pass their own `emit` (webContents.send or SSE).
+import type { Handlers } from '../ipc/router.ts';
+import { createSilentLogger, type Logger } from '../log/index.ts';
+import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
+import { createHandlers } from './handlers.ts';
+import { createProfilesService, type ProfilesService } from './profiles-service.ts';
+import {
+  createWorkspaceService,
+  type Emit,
+  type WorkspaceOptions,
+  type WorkspaceService,
+} from './workspace.ts';
+
+export interface AppServicesOptions {
+  /** The app's own folder for caches, recordings and journals (created by the host). */
+  dataDir: string;
+  emit: Emit;
+  host: 'electron' | 'web';
+  version: string;
+  /** Where service failures are recorded (default: nowhere). */
+  logger?: Logger;
+  /** Test hooks for the demo workspace. */
+  demo?: Pick<WorkspaceOptions, 'demoSandbox' | 'demoClient'>;
+  /** Test hooks for sign-in (another keychain service name, client timeouts). */
+  auth?: Pick<AuthServiceOptions, 'keychain' | 'session' | 'clientDefaults'>;
+}
+
+export interface AppServices {
+  readonly dataDir: string;
+  workspace: WorkspaceService;
+  /** Sign-in and saved profiles (tokens in the keychain). */
+  profiles: ProfilesService;
+  handlers: Handlers;
+  /** Closes the open workspace (stops the demo sandbox). */
+  close(): Promise<void>;
+}
+
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const logger = options.logger ?? createSilentLogger();
+  const workspace = createWorkspaceService({
+    emit: options.emit,
+    logger: logger.child({ component: 'workspace' }),
+    ...options.demo,
+  });
+  // The auth service registers every token it holds with this logger, so none reaches a log.
+  const auth = createAuthService({ dataDir: options.dataDir, logger, ...options.auth });
+  const profiles = createProfilesService({
+    dataDir: options.dataDir,
+    auth,
+    workspace,
+    logger: logger.child({ component: 'profiles' }),
+  });
+  return {
+    dataDir: options.dataDir,
+    workspace,
+    profiles,
+    handlers: createHandlers({
+      workspace,
+      profiles,
+      appInfo: { version: options.version, host: options.host },
+    }),
+    close: async () => {
+      profiles.close();
+      await workspace.close();
+    },
+  };
+}
+
+export type { Emit } from './workspace.ts';

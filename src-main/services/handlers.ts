@@ -1,0 +1,25 @@
+// Each contract channel → its service call. The router has already validated the input.
+import type { Handlers } from '../ipc/router.ts';
+import { createProfileHandlers, type ProfilesService } from './profiles-service.ts';
+import type { WorkspaceService } from './workspace.ts';
+
+export interface HandlerDeps {
+  workspace: WorkspaceService;
+  profiles: ProfilesService;
+  appInfo: { version: string; host: 'electron' | 'web' };
+}
+
+export function createHandlers({ workspace, profiles, appInfo }: HandlerDeps): Handlers {
+  return {
+    ...createProfileHandlers(profiles),
+    'app.getInfo': () => ({ version: appInfo.version, host: appInfo.host }),
+    'workspace.getState': () => workspace.getState(),
+    'workspace.openDemo': () => workspace.openDemo(),
+    'workspace.close': () => workspace.close(),
+    'organizations.list': () => workspace.listOrganizations(),
+    'organizations.select': ({ domainHandle }) => workspace.selectOrganization(domainHandle),
+    'spaces.list': () => workspace.listSpaces(),
+    'spaces.select': ({ token }) => workspace.selectSpace(token),
+    'agents.list': () => workspace.listAgents(),
+  };
+}

@@ -1,0 +1,292 @@
+// The open workspace: which session (none, the demo sandbox, or a signed-in profile), its Unpod
+// client, the chosen organization and space, and the connection state. The single owner of
+// that state in main; every change is announced with `workspace.changed`.
+import { AppError } from '../ipc/errors.ts';
+import type { Logger } from '../log/index.ts';
+import type {
+  Agent,
+  ConnectionState,
+  EventName,
+  EventPayload,
+  Organization,
+  Space,
+  WorkspaceState,
+} from '../ipc/contract.ts';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.ts';
+import { createUnpodClient, type UnpodClient, type UnpodClientOptions } from '../unpod/index.ts';
+import { createConnectionTracker, NO_WORKSPACE_CONNECTION } from './connection.ts';
+import { toAgent, toOrganization, toSpace } from './view-models.ts';
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface WorkspaceOptions {
+  emit: Emit;
+  logger: Logger;
+  /** Extra sandbox options for the demo (tests: seed, faults). The port is always a free one. */
+  demoSandbox?: Omit<SandboxOptions, 'port'>;
+  /** Extra client options for the demo (tests: shorter retries). */
+  demoClient?: Pick<UnpodClientOptions, 'timeoutMs' | 'retry'>;
+}
+
+/** What opening a session needs; the demo builds it from the sandbox, sign-in from a profile. */
+export interface SessionSpec {
+  kind: 'demo' | 'profile';
+  /** The saved profile this session belongs to (kind 'profile'). */
+  profileId?: string | null;
+  profileName: string | null;
+  /** This session's own data folder (a profile's is <dataDir>/profiles/<id>; sign-out may delete it). */
+  dataDir?: string | null;
+  client: UnpodClient;
+  /** Chosen first when the account has it (the demo's organization and space). */
+  preferredOrgHandle?: string;
+  preferredSpaceToken?: string;
+  /** Runs when the session closes (the demo stops its sandbox). */
+  dispose?: () => Promise<void>;
+}
+
+interface Session {
+  kind: 'demo' | 'profile';
+  profileId: string | null;
+  profileName: string | null;
+  dataDir: string | null;
+  client: UnpodClient;
+  dispose?: () => Promise<void>;
+  sandbox: Sandbox | null;
+  organizations: Organization[];
+  organization: Organization | null;
+  orgClient: UnpodClient | null;
+  spaces: Space[];
+  space: Space | null;
+}
+
+export interface WorkspaceService {
+  getState(): WorkspaceState;
+  openDemo(): Promise<WorkspaceState>;
+  openSession(spec: SessionSpec): Promise<WorkspaceState>;
+  close(): Promise<WorkspaceState>;
+  listOrganizations(): Promise<Organization[]>;
+  selectOrganization(domainHandle: string): Promise<WorkspaceState>;
+  listSpaces(): Promise<Space[]>;
+  selectSpace(token: string): Promise<WorkspaceState>;
+  listAgents(): Promise<Agent[]>;
+  /** The running demo sandbox (tests inject faults through it), or null. */
+  demoSandbox(): Sandbox | null;
+}
+
+const notSignedIn = () =>
+  new AppError('not_signed_in', 'No workspace is open. Open the demo or sign in with an API token first.');
+const noOrganization = () =>
+  new AppError('no_organization', 'Choose an organization first: spaces and agents belong to one.');
+
+export function createWorkspaceService(options: WorkspaceOptions): WorkspaceService {
+  let session: Session | null = null;
+  const connection = createConnectionTracker({
+    onChange: (state: ConnectionState) => options.emit('connection.changed', state),
+  });
+
+  // Opening, closing and selecting run one at a time, so a quick second click cannot interleave
+  // with a half-opened session.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  function getState(): WorkspaceState {
+    if (session === null) {
+      return {
+        kind: 'none',
+        profileId: null,
+        profileName: null,
+        organization: null,
+        space: null,
+        connection: NO_WORKSPACE_CONNECTION,
+      };
+    }
+    return {
+      kind: session.kind,
+      profileId: session.profileId,
+      profileName: session.profileName,
+      organization: session.organization,
+      space: session.space,
+      connection: connection.get(),
+    };
+  }
+
+  const changed = (): WorkspaceState => {
+    const state = getState();
+    options.emit('workspace.changed', state);
+    return state;
+  };
+
+  const requireSession = (): Session => {
+    if (session === null) throw notSignedIn();
+    return session;
+  };
+  const requireOrg = (s: Session): UnpodClient => {
+    if (s.orgClient === null) throw noOrganization();
+    return s.orgClient;
+  };
+
+  async function fetchOrganizations(s: Session): Promise<Organization[]> {
+    const orgs = (await connection.track(() => s.client.listOrganizations())).map(toOrganization);
+    s.organizations = orgs;
+    return orgs;
+  }
+
+  async function fetchSpaces(s: Session, orgClient: UnpodClient): Promise<Space[]> {
+    const spaces = (await connection.track(() => orgClient.listSpaces())).map(toSpace);
+    // The organization may have changed while the list was loading; only cache the current one's.
+    if (s.orgClient === orgClient) s.spaces = spaces;
+    return spaces;
+  }
+
+  function applyOrganization(s: Session, org: Organization): void {
+    s.organization = org;
+    s.orgClient = s.client.withOrg(org.domainHandle);
+    s.spaces = [];
+    s.space = null;
+  }
+
+  async function closeSession(): Promise<void> {
+    const closing = session;
+    session = null;
+    connection.reset();
+    if (closing?.dispose) {
+      try {
+        await closing.dispose();
+      } catch (error) {
+        options.logger.error('closing the workspace session failed', { error });
+      }
+    }
+  }
+
+  async function openSessionNow(spec: SessionSpec, sandbox: Sandbox | null): Promise<WorkspaceState> {
+    const s: Session = {
+      kind: spec.kind,
+      profileId: spec.profileId ?? null,
+      profileName: spec.profileName,
+      dataDir: spec.dataDir ?? null,
+      client: spec.client,
+      dispose: spec.dispose,
+      sandbox,
+      organizations: [],
+      organization: null,
+      orgClient: null,
+      spaces: [],
+      space: null,
+    };
+    try {
+      // Listing organizations proves the token works before the workspace counts as open.
+      const orgs = await fetchOrganizations(s);
+      const org =
+        orgs.find((o) => o.domainHandle === spec.preferredOrgHandle) ??
+        (orgs.length === 1 ? orgs[0] : undefined);
+      if (org) {
+        applyOrganization(s, org);
+        const spaces = await fetchSpaces(s, s.orgClient!);
+        s.space = spaces.find((sp) => sp.token === spec.preferredSpaceToken) ?? null;
+      }
+    } catch (error) {
+      connection.reset();
+      await spec.dispose?.();
+      throw error;
+    }
+    session = s;
+    return changed();
+  }
+
+  return {
+    getState,
+    demoSandbox: () => session?.sandbox ?? null,
+
+    openSession: (spec) =>
+      serialized(async () => {
+        const hadSession = session !== null;
+        await closeSession();
+        try {
+          return await openSessionNow(spec, null);
+        } catch (error) {
+          // The previous session is gone either way: tell the renderer, or it keeps showing it.
+          if (hadSession) changed();
+          throw error;
+        }
+      }),
+
+    openDemo: () =>
+      serialized(async () => {
+        if (session?.kind === 'demo') return getState();
+        await closeSession();
+        let sandbox: Sandbox;
+        try {
+          sandbox = await startSandbox({ ...options.demoSandbox, port: 0 });
+        } catch (error) {
+          options.logger.error('the demo sandbox did not start', { error });
+          throw new AppError('internal', 'The demo could not start. Restart Unpod Desk and try again.');
+        }
+        const { credentials } = sandbox;
+        options.logger.registerSecret(credentials.token);
+        const client = createUnpodClient({
+          ...options.demoClient,
+          baseUrl: sandbox.baseUrl,
+          token: credentials.token,
+        });
+        return openSessionNow(
+          {
+            kind: 'demo',
+            profileName: null,
+            client,
+            preferredOrgHandle: credentials.orgHandle,
+            preferredSpaceToken: credentials.spaceToken,
+            dispose: () => sandbox.close(),
+          },
+          sandbox,
+        );
+      }),
+
+    close: () =>
+      serialized(async () => {
+        if (session === null) return getState();
+        await closeSession();
+        return changed();
+      }),
+
+    listOrganizations: () => fetchOrganizations(requireSession()),
+
+    selectOrganization: (domainHandle) =>
+      serialized(async () => {
+        const s = requireSession();
+        let org = s.organizations.find((o) => o.domainHandle === domainHandle);
+        if (!org) org = (await fetchOrganizations(s)).find((o) => o.domainHandle === domainHandle);
+        if (!org) throw new AppError('not_found', `This account has no organization "${domainHandle}".`);
+        if (session !== s) throw notSignedIn(); // closed while the list was loading
+        applyOrganization(s, org);
+        return changed();
+      }),
+
+    listSpaces: () => {
+      const s = requireSession();
+      return fetchSpaces(s, requireOrg(s));
+    },
+
+    selectSpace: (token) =>
+      serialized(async () => {
+        const s = requireSession();
+        const orgClient = requireOrg(s);
+        let space = s.spaces.find((sp) => sp.token === token);
+        if (!space) space = (await fetchSpaces(s, orgClient)).find((sp) => sp.token === token);
+        const orgName = s.organization?.name ?? 'this organization';
+        if (!space) throw new AppError('not_found', `There is no space with this token in ${orgName}.`);
+        if (session !== s) throw notSignedIn();
+        s.space = space;
+        return changed();
+      }),
+
+    listAgents: async () => {
+      const s = requireSession();
+      const orgClient = requireOrg(s);
+      return (await connection.track(() => orgClient.listAgents())).map(toAgent);
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// The offline task cache: one SQLite file per profile (node:sqlite, no native module), holding
+// every task the supervisor has seen so it stays readable offline. Must not import electron.
+export { openCache } from './open-cache.ts';
+export type { OpenCacheOptions, OpenCacheResult, TaskCache, TasksRepository } from './open-cache.ts';
+export { scopeKey } from './scope.ts';
+export type { CacheScope } from './scope.ts';
+export type { TaskFilter } from './task-filter.ts';
+export type { UpsertCounts, TaskWriter } from './task-writes.ts';
+export { MAX_PAGE_SIZE, NON_FINAL_STATUSES } from './task-queries.ts';
+export type {
+  FacetCount,
+  GetTaskResult,
+  NonFinalTask,
+  OverviewOptions,
+  SnippetColumn,
+  SortDirection,
+  SortField,
+  TaskListRow,
+  TaskMatch,
+  TaskOverview,
+  TaskPage,
+  TaskQuery,
+  TaskReader,
+} from './task-queries.ts';
+export type { SyncState, SyncStateRepository, SyncStateUpdate } from './sync-state.ts';
+export { HIGHLIGHT_END, HIGHLIGHT_START, buildFtsQuery, splitHighlights } from './fts-query.ts';
+export { TASK_CSV_COLUMNS, toCsv } from './csv-export.ts';
+export type { CsvColumn, CsvOptions } from './csv-export.ts';
+export { parsePlatformTime } from './platform-time.ts';
+export type { Task } from './task-shape.ts';

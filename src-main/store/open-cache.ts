@@ -1,0 +1,152 @@
+// Opening a profile's cache file, with the start-up check. The cache only holds what the
+// platform already has, so a damaged file is not worth a crash or a repair attempt: it is moved
+// aside (kept for diagnosis, never deleted) and a fresh cache is created, which the next sync
+// refills. The result says so, so the app can tell the user.
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { openDatabase, StatementCache } from './database.ts';
+import { applyMigrations, CACHE_SCHEMA_NAME, NewerSchemaError, readUserVersion } from './migrations.ts';
+import { createSyncStateRepository, type SyncStateRepository } from './sync-state.ts';
+import { createTaskReader, type TaskReader } from './task-queries.ts';
+import { createTaskWriter, type TaskWriter } from './task-writes.ts';
+
+export type TasksRepository = TaskWriter & TaskReader;
+
+export interface TaskCache {
+  readonly path: string;
+  readonly tasks: TasksRepository;
+  readonly syncState: SyncStateRepository;
+  /** The raw connection, for diagnostics and tests; the repositories are the API. */
+  readonly database: DatabaseSync;
+  close(): void;
+}
+
+export interface OpenCacheResult {
+  cache: TaskCache;
+  /** True when the old file was unusable and a fresh cache was created in its place. */
+  recovered: boolean;
+  /** Where the unusable file was moved (its -wal/-shm files sit beside it with those suffixes). */
+  movedTo: string | null;
+  /** Why the old file was unusable, in plain words; null when nothing was recovered. */
+  reason: string | null;
+  /** Schema versions applied by this open (empty when the file was already current). */
+  migrationsApplied: number[];
+}
+
+export interface OpenCacheOptions {
+  /** Run PRAGMA quick_check at open (default true). It reads the whole file. */
+  quickCheck?: boolean;
+}
+
+/** The file cannot serve as this app's cache; `reason` is shown to the user. */
+class UnusableCacheError extends Error {
+  override readonly name = 'UnusableCacheError';
+}
+
+// SQLite primary result codes that mean "this file is damaged or not a database". Anything else
+// (locked by another instance, permission denied, disk full) is a real problem to report, and
+// moving the file aside would not fix it and could lose a healthy cache.
+const SQLITE_CORRUPT = 11;
+const SQLITE_NOTADB = 26;
+
+function unusableReason(error: unknown): string | null {
+  if (error instanceof UnusableCacheError) return error.message;
+  if (error instanceof NewerSchemaError) return error.message;
+  if (typeof error === 'object' && error !== null && 'errcode' in error && typeof error.errcode === 'number') {
+    const primary = error.errcode & 0xff;
+    if (primary === SQLITE_NOTADB) return 'The cache file is not a database (it is damaged or was overwritten).';
+    if (primary === SQLITE_CORRUPT) return 'The cache file is damaged.';
+  }
+  return null;
+}
+
+const EXPECTED_TABLES = ['meta', 'tasks', 'task_documents', 'task_labels', 'tasks_fts', 'sync_state'];
+
+function checkAndMigrate(db: DatabaseSync, quickCheck: boolean): number[] {
+  if (quickCheck) {
+    const rows = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
+    if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
+      throw new UnusableCacheError(`The cache file failed its integrity check (${rows[0]?.quick_check ?? 'no result'}).`);
+    }
+  }
+  const objects = db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')").all() as {
+    name: string;
+  }[];
+  if (readUserVersion(db) === 0 && objects.length > 0) {
+    throw new UnusableCacheError('The cache file holds a database that is not an Unpod Desk cache.');
+  }
+  const applied = applyMigrations(db);
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+  );
+  const missing = EXPECTED_TABLES.filter((t) => !tables.has(t));
+  if (missing.length > 0) {
+    throw new UnusableCacheError(`The cache file is missing parts of its schema (${missing.join(', ')}).`);
+  }
+  const schema = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined;
+  if (schema?.value !== CACHE_SCHEMA_NAME) {
+    throw new UnusableCacheError('The cache file holds a database that is not an Unpod Desk cache.');
+  }
+  return applied;
+}
+
+function buildCache(path: string, db: DatabaseSync): TaskCache {
+  // Preparing the repositories' statements also proves every column they use exists.
+  const statements = new StatementCache(db);
+  const tasks: TasksRepository = { ...createTaskWriter(db), ...createTaskReader(db, statements) };
+  return {
+    path,
+    tasks,
+    syncState: createSyncStateRepository(db),
+    database: db,
+    close: () => {
+      if (db.isOpen) db.close();
+    },
+  };
+}
+
+function tryOpen(path: string, quickCheck: boolean): { cache: TaskCache; applied: number[] } {
+  const db = openDatabase(path);
+  try {
+    const applied = checkAndMigrate(db, quickCheck);
+    return { cache: buildCache(path, db), applied };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+const timestamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
+
+/** Moves the database and its WAL/shared-memory files aside; returns the new database path. */
+function moveAside(path: string): string {
+  let movedTo = `${path}.corrupt-${timestamp(new Date())}`;
+  for (let n = 2; existsSync(movedTo); n++) movedTo = `${path}.corrupt-${timestamp(new Date())}-${n}`;
+  renameSync(path, movedTo);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, movedTo + suffix);
+  }
+  return movedTo;
+}
+
+/**
+ * Opens (creating if needed) the cache at `path`, one file per profile. Checks the file and
+ * applies pending migrations. A damaged, foreign or newer-version file is moved to
+ * `<path>.corrupt-<timestamp>` and replaced by a fresh cache (`recovered: true`). Other failures
+ * (file locked, no permission, disk full) are thrown.
+ */
+export function openCache(path: string, options: OpenCacheOptions = {}): OpenCacheResult {
+  const quickCheck = options.quickCheck ?? true;
+  mkdirSync(dirname(path), { recursive: true });
+  try {
+    const { cache, applied } = tryOpen(path, quickCheck);
+    return { cache, recovered: false, movedTo: null, reason: null, migrationsApplied: applied };
+  } catch (error) {
+    const reason = unusableReason(error);
+    if (reason === null) throw error;
+    const movedTo = moveAside(path);
+    const { cache, applied } = tryOpen(path, false);
+    return { cache, recovered: true, movedTo, reason, migrationsApplied: applied };
+  }
+}

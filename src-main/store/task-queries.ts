@@ -1,0 +1,387 @@
+// Reading the cache: the filtered, sorted, paged task list with highlighted matches, the counts
+// shown beside the filters, the overview numbers, single tasks (re-validated), and the tasks
+// still in flight.
+import type { DatabaseSync, SQLInputValue, SQLOutputValue } from 'node:sqlite';
+import type { StatementCache } from './database.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from './fts-query.ts';
+import type { CacheScope } from './scope.ts';
+import { filterToSql, type FacetToOmit, type TaskFilter } from './task-filter.ts';
+import { cachedTaskSchema, type Task } from './task-shape.ts';
+
+export type SortField = 'created' | 'modified' | 'name' | 'duration' | 'cost' | 'status' | 'relevance';
+export type SortDirection = 'asc' | 'desc';
+
+export interface TaskQuery extends TaskFilter {
+  /** Default `created`. `relevance` (best match first) applies only with a search; else `created`. */
+  sort?: SortField;
+  /** Default `desc` (newest, longest, most expensive first). */
+  direction?: SortDirection;
+  offset?: number;
+  /** Default 50, at most 500. */
+  limit?: number;
+}
+
+export const MAX_PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 50;
+
+/** Where a search matched, with HIGHLIGHT_START/HIGHLIGHT_END around each matched term. */
+export interface TaskMatch {
+  name: string | null;
+  contactNumber: string | null;
+  email: string | null;
+  company: string | null;
+  /** A short excerpt of the long text that matched, if the match was there. */
+  snippet: { column: SnippetColumn; text: string } | null;
+}
+export type SnippetColumn = 'transcript' | 'summary' | 'context' | 'objective';
+
+export interface TaskListRow {
+  id: string;
+  spaceToken: string | null;
+  spaceId: string | null;
+  assignee: string | null;
+  status: string;
+  executionType: string | null;
+  created: string | null;
+  /** Epoch ms of `created` (read as UTC when the platform gave no zone). */
+  createdAt: number | null;
+  modified: string | null;
+  modifiedAt: number | null;
+  name: string | null;
+  contactNumber: string | null;
+  email: string | null;
+  company: string | null;
+  outcomeStatus: string | null;
+  labels: string[];
+  duration: number | null;
+  cost: number | null;
+  hasRecording: boolean;
+  /** Present when the query had a search. */
+  match: TaskMatch | null;
+}
+
+export interface TaskPage {
+  rows: TaskListRow[];
+  /** How many tasks match the filter in all (for the pager). */
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface TaskOverview {
+  total: number;
+  byStatus: FacetCount[];
+  byLabel: FacetCount[];
+  byOutcomeStatus: FacetCount[];
+  /** Tasks per day of `created`, in the caller's time zone (see utcOffsetMinutes), oldest first. */
+  perDay: { day: string; count: number }[];
+  /** Tasks that have a duration (calls that connected). */
+  withDuration: number;
+  totalDurationSeconds: number;
+  /** Average over the tasks that have a duration; null when none has. */
+  averageDurationSeconds: number | null;
+  totalCost: number;
+}
+
+export interface OverviewOptions {
+  /** The user's offset from UTC in minutes (e.g. 330 for India), for bucketing by local day. */
+  utcOffsetMinutes?: number;
+}
+
+export type GetTaskResult =
+  | { status: 'found'; task: Task }
+  | { status: 'not_found' }
+  /** The stored JSON no longer parses or validates (damaged on disk, or edited by hand). */
+  | { status: 'invalid'; id: string; problem: string };
+
+export interface NonFinalTask {
+  id: string;
+  status: string;
+  created: string | null;
+  modified: string | null;
+}
+
+/** Statuses after which a task no longer changes, so it needs no re-polling. */
+export const NON_FINAL_STATUSES = ['pending', 'scheduled', 'in_progress', 'hold'] as const;
+
+export interface TaskReader {
+  queryTasks(query: TaskQuery): TaskPage;
+  /** Counts per status with every other filter applied (the status filter itself ignored). */
+  countByStatus(filter: TaskFilter): FacetCount[];
+  /** Counts per classification label, with every other filter applied (labels ignored). */
+  countByLabel(filter: TaskFilter): FacetCount[];
+  /** Counts per outcome status, with every other filter applied (outcome statuses ignored). */
+  countByOutcomeStatus(filter: TaskFilter): FacetCount[];
+  getTask(id: string): GetTaskResult;
+  /** Overview numbers for a scope, optionally narrowed by any other filter. */
+  overview(filter: TaskFilter, options?: OverviewOptions): TaskOverview;
+  /** Tasks still pending/scheduled/in_progress/hold in a scope, oldest first, for re-polling. */
+  listNonFinal(scope: CacheScope): NonFinalTask[];
+  /** Every cached task id of a scope (e.g. to find tasks the platform no longer lists). */
+  listTaskIds(scope: CacheScope): string[];
+}
+
+type Row = Record<string, SQLOutputValue>;
+const text = (v: SQLOutputValue | undefined): string | null => (typeof v === 'string' ? v : null);
+const num = (v: SQLOutputValue | undefined): number | null =>
+  typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : null;
+
+const SORT_SQL: Record<Exclude<SortField, 'relevance'>, string> = {
+  created: 't.created_ts',
+  modified: 't.modified_ts',
+  name: 't.name COLLATE NOCASE',
+  duration: 't.duration',
+  cost: 't.cost',
+  status: 't.status',
+};
+// Column weights for relevance: a hit in the name or number counts more than one in a transcript.
+const BM25 = 'bm25(tasks_fts, 10.0, 8.0, 6.0, 4.0, 1.0, 1.0, 1.0, 2.0, 8.0)';
+
+const ROW_COLUMNS = `t.pk, t.id, t.space_token, t.space_id, t.assignee, t.status, t.execution_type,
+  t.created, t.created_ts, t.modified, t.modified_ts, t.name, t.contact_number, t.email, t.company,
+  t.outcome_status, t.duration, t.cost, t.has_recording`;
+
+const SNIPPET_COLUMNS: readonly [SnippetColumn, number][] = [
+  ['transcript', 6],
+  ['summary', 7],
+  ['context', 4],
+  ['objective', 5],
+];
+const SNIPPET_TOKENS = 16;
+
+const clampInt = (value: number | undefined, fallback: number, min: number, max: number): number =>
+  value === undefined || !Number.isFinite(value) ? fallback : Math.min(max, Math.max(min, Math.trunc(value)));
+
+export function createTaskReader(db: DatabaseSync, statements: StatementCache): TaskReader {
+  const all = (sql: string, params: SQLInputValue[]): Row[] => statements.get(sql).all(...params) as Row[];
+
+  const toFacets = (rows: Row[]): FacetCount[] => rows.map((r) => ({ value: String(r.value), count: num(r.n) ?? 0 }));
+
+  const facet = (filter: TaskFilter, omit: FacetToOmit, column: string): FacetCount[] => {
+    const f = filterToSql(filter, omit);
+    return toFacets(
+      all(
+        `SELECT ${column} AS value, count(*) AS n FROM ${f.from}
+         WHERE ${f.where} AND ${column} IS NOT NULL GROUP BY ${column} ORDER BY n DESC, value`,
+        f.params,
+      ),
+    );
+  };
+
+  // Labels live in their own table: the filtered task keys are collected once, then the label
+  // rows are counted against them.
+  const labelFacet = (filter: TaskFilter, omit: FacetToOmit): FacetCount[] => {
+    const f = filterToSql(filter, omit);
+    return toFacets(
+      all(
+        `SELECT l.label AS value, count(*) AS n FROM task_labels l
+         WHERE l.task_pk IN (SELECT t.pk FROM ${f.from} WHERE ${f.where}) GROUP BY l.label ORDER BY n DESC, value`,
+        f.params,
+      ),
+    );
+  };
+
+  const labelsFor = (pks: number[]): Map<number, string[]> => {
+    const byTask = new Map<number, string[]>();
+    if (pks.length === 0) return byTask;
+    const rows = all(
+      `SELECT task_pk, label FROM task_labels WHERE task_pk IN (${pks.map(() => '?').join(', ')}) ORDER BY task_pk, label`,
+      pks,
+    );
+    for (const r of rows) {
+      const pk = num(r.task_pk)!;
+      const list = byTask.get(pk) ?? [];
+      list.push(String(r.label));
+      byTask.set(pk, list);
+    }
+    return byTask;
+  };
+
+  // highlight()/snippet() are computed for the page's rows only, after sorting and paging: in the
+  // main query they would run for every match before the sort throws most of them away.
+  const matchesFor = (match: string, pks: number[]): Map<number, TaskMatch> => {
+    const byTask = new Map<number, TaskMatch>();
+    if (pks.length === 0) return byTask;
+    const marks = [HIGHLIGHT_START, HIGHLIGHT_END];
+    const highlights = [0, 1, 2, 3].map((c) => `highlight(tasks_fts, ${c}, ?, ?) AS h${c}`);
+    const snippets = SNIPPET_COLUMNS.map(
+      ([, c], i) => `snippet(tasks_fts, ${c}, ?, ?, '…', ${SNIPPET_TOKENS}) AS s${i}`,
+    );
+    const rows = all(
+      `SELECT rowid AS pk, ${[...highlights, ...snippets].join(', ')} FROM tasks_fts
+       WHERE tasks_fts MATCH ? AND rowid IN (${pks.map(() => '?').join(', ')})`,
+      [...Array<string[]>(8).fill(marks).flat(), match, ...pks],
+    );
+    for (const r of rows) {
+      const field = (alias: string) => {
+        const v = text(r[alias]);
+        return v === null || v === '' ? null : v;
+      };
+      let snippet: TaskMatch['snippet'] = null;
+      for (const [i, [column]] of SNIPPET_COLUMNS.entries()) {
+        const v = field(`s${i}`);
+        if (v !== null && v.includes(HIGHLIGHT_START)) {
+          snippet = { column, text: v };
+          break;
+        }
+      }
+      byTask.set(num(r.pk)!, {
+        name: field('h0'),
+        contactNumber: field('h1'),
+        email: field('h2'),
+        company: field('h3'),
+        snippet,
+      });
+    }
+    return byTask;
+  };
+
+  return {
+    queryTasks(query) {
+      const f = filterToSql(query);
+      const offset = clampInt(query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
+      const limit = clampInt(query.limit, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+      const total = num(all(`SELECT count(*) AS n FROM ${f.from} WHERE ${f.where}`, f.params)[0]?.n) ?? 0;
+      if (total === 0 || offset >= total) return { rows: [], total, offset, limit };
+
+      // Step 1: the page's keys only, so SQLite sorts index entries, not whole rows.
+      const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
+      const sort = query.sort ?? 'created';
+      let pageSql: string;
+      let pageParams: SQLInputValue[];
+      if (sort === 'relevance' && f.match !== null) {
+        // bm25 needs the full-text table in the FROM clause; CROSS JOIN keeps it the outer loop
+        // (the matches drive, each looked up by key). bm25 is lower for better matches, so
+        // "desc" (best first) sorts it ascending.
+        const rest = filterToSql({ ...query, search: undefined });
+        pageSql = `SELECT t.pk FROM tasks_fts CROSS JOIN ${rest.from} ON t.pk = tasks_fts.rowid
+          WHERE tasks_fts MATCH ? AND ${rest.where}
+          ORDER BY ${BM25} ${direction === 'DESC' ? 'ASC' : 'DESC'}, t.created_ts DESC, t.pk DESC LIMIT ? OFFSET ?`;
+        pageParams = [f.match, ...rest.params, limit, offset];
+      } else {
+        const column = SORT_SQL[sort === 'relevance' ? 'created' : sort];
+        pageSql = `SELECT t.pk FROM ${f.from} WHERE ${f.where}
+          ORDER BY ${column} ${direction} NULLS LAST, t.pk ${direction} LIMIT ? OFFSET ?`;
+        pageParams = [...f.params, limit, offset];
+      }
+      const pks = all(pageSql, pageParams).map((r) => num(r.pk)!);
+
+      // Step 2: the list columns, labels and highlights of those rows.
+      const byPk = new Map(
+        all(`SELECT ${ROW_COLUMNS} FROM tasks t WHERE t.pk IN (${pks.map(() => '?').join(', ')})`, pks).map((r) => [
+          num(r.pk)!,
+          r,
+        ]),
+      );
+      const labels = labelsFor(pks);
+      const matches = f.match === null ? null : matchesFor(f.match, pks);
+      const rows: TaskListRow[] = [];
+      for (const pk of pks) {
+        const r = byPk.get(pk);
+        if (r === undefined) continue;
+        rows.push({
+          id: String(r.id),
+          spaceToken: text(r.space_token),
+          spaceId: text(r.space_id),
+          assignee: text(r.assignee),
+          status: String(r.status),
+          executionType: text(r.execution_type),
+          created: text(r.created),
+          createdAt: num(r.created_ts),
+          modified: text(r.modified),
+          modifiedAt: num(r.modified_ts),
+          name: text(r.name),
+          contactNumber: text(r.contact_number),
+          email: text(r.email),
+          company: text(r.company),
+          outcomeStatus: text(r.outcome_status),
+          labels: labels.get(pk) ?? [],
+          duration: num(r.duration),
+          cost: num(r.cost),
+          hasRecording: r.has_recording === 1,
+          match: matches === null ? null : (matches.get(pk) ?? null),
+        });
+      }
+      return { rows, total, offset, limit };
+    },
+
+    countByStatus: (filter) => facet(filter, 'statuses', 't.status'),
+    countByLabel: (filter) => labelFacet(filter, 'labels'),
+    countByOutcomeStatus: (filter) =>
+      facet({ ...filter, outcomeStatuses: undefined }, null, 't.outcome_status'),
+
+    getTask(id) {
+      const row = statements
+        .get(
+          `SELECT t.id, d.json FROM tasks t JOIN task_documents d ON d.task_pk = t.pk
+           WHERE t.id = ?1 OR t.doc_id = ?1 ORDER BY t.id = ?1 DESC LIMIT 1`,
+        )
+        .get(id) as Row | undefined;
+      if (row === undefined) return { status: 'not_found' };
+      const storedId = String(row.id);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(String(row.json));
+      } catch {
+        return { status: 'invalid', id: storedId, problem: 'The stored task is not valid JSON.' };
+      }
+      const result = cachedTaskSchema.safeParse(parsed);
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+        return {
+          status: 'invalid',
+          id: storedId,
+          problem: `The stored task does not have the expected shape${where}: ${issue?.message ?? 'invalid'}.`,
+        };
+      }
+      return { status: 'found', task: result.data };
+    },
+
+    overview(filter, options = {}) {
+      const f = filterToSql(filter);
+      const totals = all(
+        `SELECT count(*) AS total, count(t.duration) AS with_duration, total(t.duration) AS duration,
+         avg(t.duration) AS average, total(t.cost) AS cost FROM ${f.from} WHERE ${f.where}`,
+        f.params,
+      )[0];
+      const offsetMs = Math.trunc((options.utcOffsetMinutes ?? 0) * 60_000);
+      const perDay = all(
+        `SELECT date((t.created_ts + ?) / 1000, 'unixepoch') AS day, count(*) AS count
+         FROM ${f.from} WHERE ${f.where} AND t.created_ts IS NOT NULL GROUP BY day ORDER BY day`,
+        // The offset parameter comes first in the statement text, so it is bound first.
+        [offsetMs, ...f.params],
+      );
+      return {
+        total: num(totals?.total) ?? 0,
+        byStatus: facet(filter, null, 't.status'),
+        byLabel: labelFacet(filter, null),
+        byOutcomeStatus: facet(filter, null, 't.outcome_status'),
+        perDay: perDay.map((r) => ({ day: String(r.day), count: num(r.count) ?? 0 })),
+        withDuration: num(totals?.with_duration) ?? 0,
+        totalDurationSeconds: num(totals?.duration) ?? 0,
+        averageDurationSeconds: num(totals?.average),
+        totalCost: num(totals?.cost) ?? 0,
+      };
+    },
+
+    listNonFinal(scope) {
+      const f = filterToSql({ scope, statuses: NON_FINAL_STATUSES });
+      return all(
+        `SELECT t.id, t.status, t.created, t.modified FROM ${f.from} WHERE ${f.where}
+         ORDER BY t.created_ts ASC NULLS FIRST, t.pk`,
+        f.params,
+      ).map((r) => ({ id: String(r.id), status: String(r.status), created: text(r.created), modified: text(r.modified) }));
+    },
+
+    listTaskIds(scope) {
+      const f = filterToSql({ scope });
+      return all(`SELECT t.id FROM ${f.from} WHERE ${f.where} ORDER BY t.pk`, f.params).map((r) => String(r.id));
+    },
+  };
+}

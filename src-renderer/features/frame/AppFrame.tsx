@@ -1,0 +1,36 @@
+// The frame around an open workspace: top bar, left navigation, and the current page.
+import { useEffect } from 'react';
+import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
+import { startHashRouting, useNavigationStore } from '../../stores/navigation.ts';
+import { useWorkspaceStore } from '../../stores/workspace.ts';
+import { CurrentPage } from './CurrentPage.tsx';
+import { DemoNotice } from './DemoNotice.tsx';
+import { FrameNotices } from './FrameNotices.tsx';
+import { SideNav } from './SideNav.tsx';
+import { SkipLink } from './SkipLink.tsx';
+import { TopBar } from './TopBar.tsx';
+import { useFrameData } from './useFrameData.ts';
+import './frame.css';
+
+export function AppFrame() {
+  const page = useNavigationStore((s) => s.page);
+  const isDemo = useWorkspaceStore((s) => s.state?.kind === 'demo');
+  useFrameData();
+  useEffect(() => startHashRouting(), []);
+
+  return (
+    <div className="frame">
+      <SkipLink />
+      <TopBar />
+      <SideNav />
+      <main id="main" className="frame__main" tabIndex={-1}>
+        {isDemo && <DemoNotice />}
+        <FrameNotices />
+        {/* Keyed by page: a crash on one page does not stick when moving to another. */}
+        <ErrorBoundary key={page} area="this page">
+          <CurrentPage page={page} />
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

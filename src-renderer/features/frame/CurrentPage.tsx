@@ -1,0 +1,21 @@
+// Maps the page id to its screen.
+import type { PageId } from '../../stores/navigation.ts';
+import { AgentsPage } from '../agents/AgentsPage.tsx';
+import { ImportPage, TasksPage } from '../placeholders/PlaceholderPages.tsx';
+import { SettingsPage } from '../settings/SettingsPage.tsx';
+import { SpacesPage } from '../spaces/SpacesPage.tsx';
+
+export function CurrentPage({ page }: { page: PageId }) {
+  switch (page) {
+    case 'tasks':
+      return <TasksPage />;
+    case 'agents':
+      return <AgentsPage />;
+    case 'spaces':
+      return <SpacesPage />;
+    case 'import':
+      return <ImportPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}

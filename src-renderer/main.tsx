@@ -1,0 +1,23 @@
+// Renderer entry. In Electron the preload has already defined `window.unpod`; in the web host
+// the bridge over HTTP + Server-Sent Events is installed here.
+// The shared stylesheet first, so each feature's stylesheet (imported by its components) can
+// refine the shared controls.
+import './styles/base.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { installWebBridge } from '../src-preload/web.ts';
+import { App } from './app/App.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+
+if (!('unpod' in window)) installWebBridge();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lacks the #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <ErrorBoundary area="Unpod Desk">
+      <App />
+    </ErrorBoundary>
+  </StrictMode>,
+);

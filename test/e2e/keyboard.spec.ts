@@ -1,0 +1,73 @@
+// The main flow with the keyboard alone: Tab, Shift+Tab, Enter, arrow keys and typing.
+import { agentNames, agentRows, expect, optionLabels, selectedLabel, tabTo, test } from './fixtures.ts';
+
+test('keyboard only: open the demo, switch the space, filter the agents', async ({ app }) => {
+  const keyboard = app.keyboard;
+
+  await tabTo(app, app.getByRole('button', { name: 'Open the demo workspace' }));
+  await keyboard.press('Enter');
+  // Focus lands on the new page's heading.
+  await expect(app.getByRole('heading', { level: 1, name: 'Agents' })).toBeFocused();
+  await expect(agentRows(app).first()).toBeVisible();
+
+  // Switch the space with the arrow keys.
+  const space = app.getByRole('combobox', { name: 'Space' });
+  await tabTo(app, space, 'Shift+Tab');
+  const options = await optionLabels(space);
+  const before = await selectedLabel(space);
+  const index = options.indexOf(before);
+  const after = options[index < options.length - 1 ? index + 1 : index - 1]!;
+  await keyboard.press(index < options.length - 1 ? 'ArrowDown' : 'ArrowUp');
+  await expect.poll(() => selectedLabel(space)).toBe(after);
+
+  // The Spaces page agrees.
+  await tabTo(app, app.getByRole('link', { name: 'Spaces' }));
+  await keyboard.press('Enter');
+  await expect(app.getByRole('heading', { level: 1, name: 'Spaces' })).toBeFocused();
+  await expect(app.getByRole('table', { name: 'Spaces' }).getByRole('row', { name: after })).toContainText(
+    'Current space',
+  );
+
+  // Back to Agents (Shift+Tab from the heading reaches the navigation), then filter.
+  await tabTo(app, app.getByRole('link', { name: 'Agents' }), 'Shift+Tab');
+  await keyboard.press('Enter');
+  await expect(app.getByRole('heading', { level: 1, name: 'Agents' })).toBeFocused();
+  const total = await agentRows(app).count();
+
+  const type = app.getByRole('combobox', { name: 'Type' });
+  await tabTo(app, type);
+  await keyboard.press('ArrowDown');
+  await expect.poll(() => selectedLabel(type)).not.toBe('All types');
+  await expect(app.getByRole('status', { name: 'Agents shown' })).toHaveText(
+    new RegExp(`^Showing \\d+ of ${total} agents$`),
+  );
+
+  const [name] = await agentNames(app);
+  await tabTo(app, app.getByRole('searchbox', { name: 'Search agents' }));
+  await keyboard.type(name!);
+  await expect(agentRows(app)).toHaveCount(1);
+  await expect(agentRows(app).getByRole('rowheader')).toHaveText(name!);
+
+  // Clear the filters from the keyboard too.
+  await tabTo(app, app.getByRole('button', { name: 'Clear filters' }));
+  await keyboard.press('Enter');
+  await expect(agentRows(app)).toHaveCount(total);
+});
+
+test('the skip link is the first Tab stop and moves focus to the main content', async ({ app }) => {
+  await tabTo(app, app.getByRole('button', { name: 'Open the demo workspace' }));
+  await app.keyboard.press('Enter');
+  await expect(agentRows(app).first()).toBeVisible();
+
+  await app.reload();
+  await expect(agentRows(app).first()).toBeVisible();
+  await app.keyboard.press('Tab');
+  const skip = app.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('main')).toBeFocused();
+  // The next Tab stop is inside the page, past the top bar and navigation.
+  await app.keyboard.press('Tab');
+  await expect(app.getByRole('button', { name: 'Refresh' })).toBeFocused();
+});

@@ -1,0 +1,267 @@
+// The web host as users start it: `node src-main/web/cli.ts`, a real process with the real
+// services and the in-process demo sandbox, driven over HTTP like the browser bridge does.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IpcResult, Organization, WorkspaceState } from '../../src-main/ipc/contract.ts';
+
+const repo = resolve(import.meta.dirname, '../..');
+const cli = join(repo, 'src-main/web/cli.ts');
+const builtRenderer = join(repo, 'out/renderer');
+
+interface Running {
+  child: ChildProcessWithoutNullStreams;
+  url: string;
+  origin: string;
+  port: number;
+  secret: string;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function startCli(args: string[]): Promise<Running> {
+  const child = spawn(process.execPath, [cli, ...args], {
+    cwd: repo,
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no "web:" line within 20 s; stderr: ${stderr}`)),
+      20_000,
+    );
+    const check = () => {
+      const match = /^web: (http:\/\/127\.0\.0\.1:(\d+))\/\?secret=([A-Za-z0-9_-]+)\n/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout.off('data', check);
+        resolvePromise({
+          child,
+          url: match[0].slice('web: '.length).trim(),
+          origin: match[1]!,
+          port: Number(match[2]),
+          secret: match[3]!,
+          stdout: () => stdout,
+          stderr: () => stderr,
+          exited,
+        });
+      }
+    };
+    child.stdout.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before listening; stderr: ${stderr}`));
+    });
+  });
+}
+
+/** Runs the CLI to completion (for the failure cases). */
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd: repo,
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('exit', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+let tmp: string;
+let rendererDir: string;
+let host: Running;
+let cookie: string;
+
+async function ipc<T>(channel: string, input: unknown = {}): Promise<IpcResult<T>> {
+  const res = await fetch(`${host.origin}/ipc/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, origin: host.origin },
+    body: JSON.stringify(input),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as IpcResult<T>;
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'unpod-web-host-'));
+  // The real build when `npm run build` has run (npm test does); otherwise a stand-in page, since
+  // nothing below depends on the renderer's content.
+  rendererDir = builtRenderer;
+  if (!existsSync(join(builtRenderer, 'index.html'))) {
+    rendererDir = join(tmp, 'renderer');
+    await mkdir(rendererDir, { recursive: true });
+    await writeFile(
+      join(rendererDir, 'index.html'),
+      '<!doctype html><title>Unpod Desk</title><div id="root"></div>',
+    );
+  }
+  host = await startCli([
+    '--port',
+    '0',
+    '--data-dir',
+    join(tmp, 'data'),
+    '--demo',
+    '--renderer-dir',
+    rendererDir,
+  ]);
+});
+
+afterAll(async () => {
+  if (host && host.child.exitCode === null) {
+    host.child.kill('SIGTERM');
+    await host.exited;
+  }
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('web host CLI', () => {
+  it('prints one `web:` line with a free port and a long secret, and creates the data folder', () => {
+    expect(host.port).toBeGreaterThan(0);
+    expect(host.secret.length).toBeGreaterThanOrEqual(32);
+    expect(host.stdout()).toBe(`web: ${host.url}\n`);
+    expect(existsSync(join(tmp, 'data'))).toBe(true);
+  });
+
+  it('401 without the secret, for the page and for IPC', async () => {
+    expect((await fetch(`${host.origin}/`)).status).toBe(401);
+    const res = await fetch(`${host.origin}/ipc/workspace.getState`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('the printed URL sets the cookie, redirects to /, and the page is served', async () => {
+    const res = await fetch(host.url, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/');
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    cookie = setCookie.split(';')[0]!;
+    const page = await fetch(`${host.origin}/`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toContain('<div id="root">');
+  });
+
+  it('403 for a foreign Host (DNS rebinding) or Origin, even with the cookie', async () => {
+    const status = await new Promise<number>((done, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/',
+          headers: { host: `rebound.example:${host.port}`, cookie },
+        },
+        (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
+    const res = await fetch(`${host.origin}/ipc/workspace.getState`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, origin: 'https://evil.example' },
+      body: '{}',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('--demo opened the demo workspace; IPC calls reach the services', async () => {
+    const state = await ipc<WorkspaceState>('workspace.getState');
+    expect(state).toMatchObject({ ok: true, data: { kind: 'demo', connection: { state: 'online' } } });
+    const agents = await ipc<{ name: string }[]>('agents.list');
+    expect(agents.ok && agents.data.length).toBeGreaterThan(0);
+    const info = await ipc('app.getInfo');
+    expect(info).toMatchObject({ ok: true, data: { host: 'web' } });
+  });
+
+  it('an invalid payload is invalid_input naming the field; an unknown channel is unknown_channel', async () => {
+    const invalid = await ipc('spaces.select', { token: 42 });
+    expect(invalid.ok).toBe(false);
+    if (!invalid.ok) {
+      expect(invalid.error.code).toBe('invalid_input');
+      expect(invalid.error.message).toContain('token');
+    }
+    expect(await ipc('tasks.wipe')).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+  });
+
+  it('SSE delivers workspace.changed when the organization is switched', async () => {
+    const orgs = await ipc<Organization[]>('organizations.list');
+    if (!orgs.ok) throw new Error(orgs.error.message);
+    const current = await ipc<WorkspaceState>('workspace.getState');
+    const target = orgs.data.find(
+      (o) => current.ok && o.domainHandle !== current.data.organization?.domainHandle,
+    )!;
+
+    const controller = new AbortController();
+    const res = await fetch(`${host.origin}/events`, { headers: { cookie }, signal: controller.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    await reader.read(); // the stream's opening `retry:` line: it is attached now
+
+    const selected = await ipc<WorkspaceState>('organizations.select', { domainHandle: target.domainHandle });
+    expect(selected.ok).toBe(true);
+    while (!text.includes('event: workspace.changed\n')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+    controller.abort();
+    const block = text.slice(text.indexOf('event: workspace.changed\n')).split('\n\n')[0]!;
+    const payload = JSON.parse(block.split('\ndata: ')[1]!) as WorkspaceState;
+    expect(payload.organization).toEqual(target);
+    expect(payload.space).toBeNull();
+  });
+
+  it('refuses a port that is taken, bad arguments, and a missing build', async () => {
+    const taken = await runCli([
+      '--port',
+      String(host.port),
+      '--data-dir',
+      join(tmp, 'd2'),
+      '--renderer-dir',
+      rendererDir,
+    ]);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('in use');
+    expect(taken.stdout).toBe('');
+
+    const bad = await runCli(['--port', 'eighty']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('usage');
+
+    const empty = join(tmp, 'no-build');
+    await mkdir(empty, { recursive: true });
+    const missing = await runCli(['--renderer-dir', empty, '--data-dir', join(tmp, 'd3')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('run npm run build first');
+    expect(missing.stdout).toBe('');
+  });
+
+  it('stops cleanly on SIGTERM, having printed nothing else to stdout', async () => {
+    host.child.kill('SIGTERM');
+    expect(await host.exited).toBe(0);
+    expect(host.stdout()).toBe(`web: ${host.url}\n`);
+    await expect(fetch(`${host.origin}/`)).rejects.toThrow();
+  });
+});

@@ -23,9 +23,22 @@ export const channelNames = [
   'spaces.list',
   'spaces.select',
   'agents.list',
+  'tasks.query',
+  'tasks.get',
+  'tasks.overview',
+  'tasks.exportCsv',
+  'sync.start',
+  'sync.cancel',
+  'sync.status',
 ] as const satisfies readonly ChannelName[];
 
-export const eventNames = ['workspace.changed', 'connection.changed'] as const satisfies readonly EventName[];
+export const eventNames = [
+  'workspace.changed',
+  'connection.changed',
+  'sync.progress',
+  'tasks.changed',
+  'cache.notice',
+] as const satisfies readonly EventName[];
 
 // Compile-time proof that no contract channel or event is missing from the lists above.
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;

@@ -252,6 +252,255 @@ const authChannels = {
   }),
 } as const;
 
+// ---- The task cache and the review screens: lists, detail, overview, export, sync ----
+
+/** What a list is "of": the tasks of one space, or the tasks assigned to one agent. */
+export const taskScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('space'), spaceToken: z.string().min(1).max(200) }).strict(),
+  z.object({ kind: z.literal('agent'), agentHandle: z.string().min(1).max(200) }).strict(),
+]);
+export type TaskScope = z.infer<typeof taskScopeSchema>;
+
+const filterValues = z.array(z.string().min(1).max(200)).max(100).default([]);
+export const taskFiltersSchema = z
+  .object({
+    statuses: filterValues,
+    /** Classification labels (a task matches when it has any of them). */
+    labels: filterValues,
+    /** Outcome statuses (post-call summary status, e.g. "Call Back"). */
+    outcomeStatuses: filterValues,
+    /** Agent handles. */
+    agents: filterValues,
+    executionTypes: filterValues,
+    /** Created at or after (epoch ms), and before (epoch ms, exclusive). */
+    createdFrom: z.number().int().nullable().default(null),
+    createdTo: z.number().int().nullable().default(null),
+    /** Free text over name, number, email, company, context, objective, transcript, summaries. */
+    search: z.string().max(500).default(''),
+  })
+  .strict();
+export type TaskFilters = z.output<typeof taskFiltersSchema>;
+
+export const taskSortSchema = z
+  .object({
+    field: z.enum(['created', 'modified', 'name', 'duration', 'cost', 'status', 'relevance']),
+    direction: z.enum(['asc', 'desc']),
+  })
+  .strict();
+export type TaskSort = z.infer<typeof taskSortSchema>;
+
+/** Text with the matched parts of a search marked (the renderer wraps them in <mark>). */
+export const highlightedSchema = z.array(z.object({ text: z.string(), match: z.boolean() }));
+export type Highlighted = z.infer<typeof highlightedSchema>;
+
+export const taskRowSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  contactNumber: z.string().nullable(),
+  status: z.string(),
+  outcomeStatus: z.string().nullable(),
+  labels: z.array(z.string()),
+  durationSeconds: z.number().nullable(),
+  cost: z.number().nullable(),
+  /** Epoch ms (platform times without a zone are read as UTC). */
+  createdAt: z.number().nullable(),
+  assignee: z.string().nullable(),
+  executionType: z.string().nullable(),
+  hasRecording: z.boolean(),
+  /** Where a search matched: highlighted name/number, and an excerpt of longer text. */
+  match: z
+    .object({
+      name: highlightedSchema.nullable(),
+      contactNumber: highlightedSchema.nullable(),
+      snippet: z.object({ column: z.string(), parts: highlightedSchema }).nullable(),
+    })
+    .nullable(),
+});
+export type TaskRow = z.infer<typeof taskRowSchema>;
+
+export const facetCountSchema = z.object({ value: z.string(), count: z.number() });
+export type FacetCount = z.infer<typeof facetCountSchema>;
+
+/** Counts beside the filters: each facet with every other filter applied. */
+export const taskFacetsSchema = z.object({
+  statuses: z.array(facetCountSchema),
+  labels: z.array(facetCountSchema),
+  outcomeStatuses: z.array(facetCountSchema),
+  agents: z.array(facetCountSchema),
+  executionTypes: z.array(facetCountSchema),
+});
+export type TaskFacets = z.infer<typeof taskFacetsSchema>;
+
+/** Something about the saved data the user should know (a damaged cache was rebuilt, …). */
+export const cacheNoticeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['recovered', 'unavailable']),
+  message: z.string(),
+  at: z.string(),
+});
+export type CacheNotice = z.infer<typeof cacheNoticeSchema>;
+
+export const syncStatusSchema = z.object({
+  scope: taskScopeSchema,
+  phase: z.enum(['idle', 'running', 'done', 'failed', 'cancelled']),
+  /** full: every page; refresh: the newest pages and the tasks still in flight. */
+  mode: z.enum(['full', 'refresh']).nullable(),
+  fetched: z.number(),
+  total: z.number(),
+  pagesDone: z.number(),
+  pagesTotal: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  error: ipcErrorSchema.nullable(),
+  /** ISO time the scope's cached data was last brought up to date with Unpod. */
+  lastSyncedAt: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const taskPageSchema = z.object({
+  rows: z.array(taskRowSchema),
+  total: z.number(),
+  offset: z.number(),
+  /** Present when asked for (the first page of a new filter). */
+  facets: taskFacetsSchema.nullable(),
+  lastSyncedAt: z.string().nullable(),
+  sync: syncStatusSchema,
+  notice: cacheNoticeSchema.nullable(),
+});
+export type TaskPage = z.infer<typeof taskPageSchema>;
+
+const lenientJsonView = <T extends z.ZodType>(parsed: T) =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('parsed'), value: parsed }),
+    z.object({ kind: z.literal('raw'), text: z.string() }),
+  ]);
+
+export const taskDetailSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  created: z.number().nullable(),
+  modified: z.number().nullable(),
+  executionType: z.string().nullable(),
+  assignee: z.string().nullable(),
+  contact: z.object({
+    name: z.string().nullable(),
+    contactNumber: z.string().nullable(),
+    alternateNumber: z.string().nullable(),
+    email: z.string().nullable(),
+    company: z.string().nullable(),
+    occupation: z.string().nullable(),
+    address: z.string().nullable(),
+    about: z.string().nullable(),
+  }),
+  objective: z.string().nullable(),
+  context: z.string().nullable(),
+  outcome: z.object({
+    status: z.string().nullable(),
+    summary: z.string().nullable(),
+    /** As the platform wrote it (no zone: UTC), and as epoch ms when readable. */
+    callbackText: z.string().nullable(),
+    callbackAt: z.number().nullable(),
+  }),
+  callSummary: z.string().nullable(),
+  classification: z.object({ labels: z.array(z.string()), summary: z.string().nullable() }),
+  successEvaluation: lenientJsonView(
+    z.object({ score: z.union([z.number(), z.string(), z.boolean()]).nullable(), reason: z.string().nullable() }),
+  ).nullable(),
+  structuredData: lenientJsonView(z.array(z.object({ key: z.string(), value: z.string() }))).nullable(),
+  transcript: z.array(
+    z.object({ role: z.string(), text: z.string(), time: z.string().nullable() }),
+  ),
+  durationSeconds: z.number().nullable(),
+  cost: z.number().nullable(),
+  callEndReason: z.string().nullable(),
+  hasRecording: z.boolean(),
+});
+export type TaskDetail = z.infer<typeof taskDetailSchema>;
+
+export const taskOverviewSchema = z.object({
+  total: z.number(),
+  byStatus: z.array(facetCountSchema),
+  byLabel: z.array(facetCountSchema),
+  byOutcomeStatus: z.array(facetCountSchema),
+  perDay: z.array(z.object({ day: z.string(), count: z.number() })),
+  withDuration: z.number(),
+  totalDurationSeconds: z.number(),
+  averageDurationSeconds: z.number().nullable(),
+  totalCost: z.number(),
+  lastSyncedAt: z.string().nullable(),
+});
+export type TaskOverview = z.infer<typeof taskOverviewSchema>;
+
+const cacheErrors = ['not_signed_in', 'no_organization'] as const satisfies readonly ErrorCode[];
+
+const taskChannels = {
+  'tasks.query': channel({
+    input: z
+      .object({
+        scope: taskScopeSchema,
+        filters: taskFiltersSchema.prefault({}),
+        sort: taskSortSchema.default({ field: 'created', direction: 'desc' }),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+        /** Also count per status, label, outcome, agent and type (costs a few ms at 100k tasks). */
+        facets: z.boolean().default(false),
+      })
+      .strict(),
+    output: taskPageSchema,
+    errors: cacheErrors,
+  }),
+  'tasks.get': channel({
+    input: z.object({ id: z.string().min(1).max(200) }).strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('found'), task: taskDetailSchema }),
+      /** The saved copy is damaged; the next sync replaces it. */
+      z.object({ status: z.literal('invalid'), id: z.string(), problem: z.string() }),
+    ]),
+    errors: [...cacheErrors, 'not_found'],
+  }),
+  'tasks.overview': channel({
+    input: z
+      .object({
+        scope: taskScopeSchema,
+        filters: taskFiltersSchema.prefault({}),
+        /** The user's offset from UTC in minutes, so calls are counted per local day. */
+        utcOffsetMinutes: z.number().int().min(-840).max(840).default(0),
+      })
+      .strict(),
+    output: taskOverviewSchema,
+    errors: cacheErrors,
+  }),
+  'tasks.exportCsv': channel({
+    input: z
+      .object({
+        scope: taskScopeSchema,
+        filters: taskFiltersSchema.prefault({}),
+        sort: taskSortSchema.default({ field: 'created', direction: 'desc' }),
+      })
+      .strict(),
+    output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }),
+    errors: cacheErrors,
+  }),
+  'sync.start': channel({
+    input: z.object({ scope: taskScopeSchema, mode: z.enum(['full', 'refresh']).default('full') }).strict(),
+    output: syncStatusSchema,
+    errors: cacheErrors,
+  }),
+  'sync.cancel': channel({
+    input: z.object({ scope: taskScopeSchema }).strict(),
+    output: syncStatusSchema,
+    errors: cacheErrors,
+  }),
+  'sync.status': channel({
+    input: z.object({ scope: taskScopeSchema }).strict(),
+    output: syncStatusSchema,
+    errors: cacheErrors,
+  }),
+} as const;
+
 export const channels = {
   'app.getInfo': channel({
     input: noInput,
@@ -279,11 +528,22 @@ export const channels = {
     errors: platformErrors,
   }),
   'agents.list': channel({ input: noInput, output: z.array(agentSchema), errors: platformErrors }),
+  ...taskChannels,
 } as const;
 
 export const events = {
   'workspace.changed': workspaceStateSchema,
   'connection.changed': connectionStateSchema,
+  /** A sync of a scope started, progressed, or ended. */
+  'sync.progress': syncStatusSchema,
+  /** Cached tasks were added, changed or removed (lists showing the scope re-read their rows). */
+  'tasks.changed': z.object({
+    scope: taskScopeSchema,
+    inserted: z.number(),
+    updated: z.number(),
+    deleted: z.number(),
+  }),
+  'cache.notice': cacheNoticeSchema,
 } as const;
 
 export type Channels = typeof channels;

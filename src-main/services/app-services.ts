@@ -5,6 +5,7 @@ import { createSilentLogger, type Logger } from '../log/index.ts';
 import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
 import { createHandlers } from './handlers.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
+import { createTasksService, type SyncTiming, type TasksService } from './tasks/index.ts';
 import {
   createWorkspaceService,
   type Emit,
@@ -24,6 +25,8 @@ export interface AppServicesOptions {
   demo?: Pick<WorkspaceOptions, 'demoSandbox' | 'demoClient'>;
   /** Test hooks for sign-in (another keychain service name, client timeouts). */
   auth?: Pick<AuthServiceOptions, 'keychain' | 'session' | 'clientDefaults'>;
+  /** Test hooks for the task cache: shorter re-poll, probe and staleness intervals. */
+  syncTiming?: Partial<SyncTiming>;
 }
 
 export interface AppServices {
@@ -31,6 +34,8 @@ export interface AppServices {
   workspace: WorkspaceService;
   /** Sign-in and saved profiles (tokens in the keychain). */
   profiles: ProfilesService;
+  /** The offline task cache: lists, detail, overview, sync. */
+  tasks: TasksService;
   handlers: Handlers;
   /** Closes the open workspace (stops the demo sandbox). */
   close(): Promise<void>;
@@ -38,8 +43,14 @@ export interface AppServices {
 
 export function createAppServices(options: AppServicesOptions): AppServices {
   const logger = options.logger ?? createSilentLogger();
+  // The tasks service hears every event the workspace emits (sessions, connection changes).
+  let tasks: TasksService | null = null;
+  const emit: Emit = (event, payload) => {
+    options.emit(event, payload);
+    tasks?.onEvent(event, payload);
+  };
   const workspace = createWorkspaceService({
-    emit: options.emit,
+    emit,
     logger: logger.child({ component: 'workspace' }),
     ...options.demo,
   });
@@ -51,18 +62,28 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     workspace,
     logger: logger.child({ component: 'profiles' }),
   });
+  tasks = createTasksService({
+    dataDir: options.dataDir,
+    workspace,
+    emit: options.emit,
+    logger: logger.child({ component: 'tasks' }),
+    timing: options.syncTiming,
+  });
   return {
     dataDir: options.dataDir,
     workspace,
     profiles,
+    tasks,
     handlers: createHandlers({
       workspace,
       profiles,
+      tasks,
       appInfo: { version: options.version, host: options.host },
     }),
     close: async () => {
       profiles.close();
       await workspace.close();
+      tasks?.close();
     },
   };
 }

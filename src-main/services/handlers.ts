@@ -1,17 +1,20 @@
 // Each contract channel → its service call. The router has already validated the input.
 import type { Handlers } from '../ipc/router.ts';
 import { createProfileHandlers, type ProfilesService } from './profiles-service.ts';
+import { createTaskHandlers, type TasksService } from './tasks/index.ts';
 import type { WorkspaceService } from './workspace.ts';
 
 export interface HandlerDeps {
   workspace: WorkspaceService;
   profiles: ProfilesService;
+  tasks: TasksService;
   appInfo: { version: string; host: 'electron' | 'web' };
 }
 
-export function createHandlers({ workspace, profiles, appInfo }: HandlerDeps): Handlers {
+export function createHandlers({ workspace, profiles, tasks, appInfo }: HandlerDeps): Handlers {
   return {
     ...createProfileHandlers(profiles),
+    ...createTaskHandlers(tasks),
     'app.getInfo': () => ({ version: appInfo.version, host: appInfo.host }),
     'workspace.getState': () => workspace.getState(),
     'workspace.openDemo': () => workspace.openDemo(),

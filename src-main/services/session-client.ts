@@ -12,7 +12,10 @@ export interface DisposableClient {
 }
 
 const closedError = () =>
-  new UnpodError('cancelled', 'This profile was closed (switched or signed out), so the request was not sent.');
+  new UnpodError(
+    'cancelled',
+    'This profile was closed (switched or signed out), so the request was not sent.',
+  );
 
 export function createDisposableClient(inner: UnpodClient): DisposableClient {
   const controller = new AbortController();
@@ -41,7 +44,8 @@ export function createDisposableClient(inner: UnpodClient): DisposableClient {
     listSpaceTasks: async (spaceToken, q, o) => client.listSpaceTasks(spaceToken, q, withSignal(o)),
     listAgentTasks: async (agentHandle, q, o) => client.listAgentTasks(agentHandle, q, withSignal(o)),
     createTask: async (spaceToken, body, o) => client.createTask(spaceToken, body, withSignal(o)),
-    getSignedRecordingUrl: async (recordingUrl, o) => client.getSignedRecordingUrl(recordingUrl, withSignal(o)),
+    getSignedRecordingUrl: async (recordingUrl, o) =>
+      client.getSignedRecordingUrl(recordingUrl, withSignal(o)),
     downloadRecording: async (recordingUrl, destPath, o) =>
       client.downloadRecording(recordingUrl, destPath, withSignal(o)),
   });

@@ -45,6 +45,8 @@ export interface SessionSpec {
 }
 
 interface Session {
+  /** Distinguishes sessions: a new one (even of the same profile) gets a new id. */
+  id: number;
   kind: 'demo' | 'profile';
   profileId: string | null;
   profileName: string | null;
@@ -59,8 +61,24 @@ interface Session {
   space: Space | null;
 }
 
+/** What the task cache and sync need from the open session (see services/tasks). */
+export interface ActiveSession {
+  id: number;
+  kind: 'demo' | 'profile';
+  profileId: string | null;
+  /** The profile's data folder; null for the demo (the tasks service puts it under the app's). */
+  dataDir: string | null;
+  /** The client for the chosen organization; null until one is chosen. */
+  orgClient: UnpodClient | null;
+  spaceToken: string | null;
+}
+
 export interface WorkspaceService {
   getState(): WorkspaceState;
+  /** The open session for the task cache and sync, or null. */
+  activeSession(): ActiveSession | null;
+  /** Runs a platform call through the connection tracker (network errors and timeouts → offline). */
+  trackConnection<T>(call: () => Promise<T>): Promise<T>;
   openDemo(): Promise<WorkspaceState>;
   openSession(spec: SessionSpec): Promise<WorkspaceState>;
   close(): Promise<WorkspaceState>;
@@ -80,6 +98,7 @@ const noOrganization = () =>
 
 export function createWorkspaceService(options: WorkspaceOptions): WorkspaceService {
   let session: Session | null = null;
+  let sessionCount = 0;
   const connection = createConnectionTracker({
     onChange: (state: ConnectionState) => options.emit('connection.changed', state),
   });
@@ -164,6 +183,7 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
 
   async function openSessionNow(spec: SessionSpec, sandbox: Sandbox | null): Promise<WorkspaceState> {
     const s: Session = {
+      id: ++sessionCount,
       kind: spec.kind,
       profileId: spec.profileId ?? null,
       profileName: spec.profileName,
@@ -200,6 +220,18 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
   return {
     getState,
     demoSandbox: () => session?.sandbox ?? null,
+    activeSession: () =>
+      session === null
+        ? null
+        : {
+            id: session.id,
+            kind: session.kind,
+            profileId: session.profileId,
+            dataDir: session.dataDir,
+            orgClient: session.orgClient,
+            spaceToken: session.space?.token ?? null,
+          },
+    trackConnection: (call) => connection.track(call),
 
     openSession: (spec) =>
       serialized(async () => {

@@ -28,7 +28,11 @@ const cell = (value: unknown): string | number => {
   return String(value);
 };
 
-export function toCsv<Row>(rows: readonly Row[], columns: readonly CsvColumn<Row>[], options: CsvOptions = {}): string {
+export function toCsv<Row>(
+  rows: readonly Row[],
+  columns: readonly CsvColumn<Row>[],
+  options: CsvOptions = {},
+): string {
   const csv = Papa.unparse(
     {
       fields: columns.map((c) => c.header),

@@ -6,6 +6,9 @@ export function openDatabase(path: string): DatabaseSync {
   const db = new DatabaseSync(path, { enableForeignKeyConstraints: true, timeout: 5_000 });
   try {
     db.exec(`
+      -- Only takes effect when the file is created. A task's JSON is ~3 KB: on 4 KB pages nearly
+      -- every row took a page of its own; 16 KB pages measured ~20% less CPU per ingested task.
+      PRAGMA page_size = 16384;
       PRAGMA journal_mode = WAL;      -- readers never block the writer, crash-safe
       PRAGMA synchronous = NORMAL;    -- with WAL: never corrupt; a power cut may drop the last sync
       PRAGMA foreign_keys = ON;
@@ -13,9 +16,10 @@ export function openDatabase(path: string): DatabaseSync {
       PRAGMA temp_store = MEMORY;
       PRAGMA cache_size = -65536;     -- up to 64 MB page cache
       PRAGMA mmap_size = 1073741824;  -- read through a memory map: no read() call per page
-      -- Checkpoint every ~40 MB of WAL instead of every 4 MB: each checkpoint syncs the disk,
-      -- and during a big sync that waiting halved ingest speed. The WAL is cut back afterwards.
-      PRAGMA wal_autocheckpoint = 10000;
+      -- Checkpoint every ~40 MB of WAL (2,500 16 KB pages) instead of every 1,000 pages: each
+      -- checkpoint syncs the disk, and during a big sync that waiting halved ingest speed.
+      -- The WAL file is cut back to 64 MB afterwards.
+      PRAGMA wal_autocheckpoint = 2500;
       PRAGMA journal_size_limit = 67108864;
     `);
   } catch (error) {

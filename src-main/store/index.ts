@@ -27,4 +27,5 @@ export { HIGHLIGHT_END, HIGHLIGHT_START, buildFtsQuery, splitHighlights } from '
 export { TASK_CSV_COLUMNS, toCsv } from './csv-export.ts';
 export type { CsvColumn, CsvOptions } from './csv-export.ts';
 export { parsePlatformTime } from './platform-time.ts';
+export { taskIdOf } from './task-record.ts';
 export type { Task } from './task-shape.ts';

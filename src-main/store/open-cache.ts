@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { openDatabase, StatementCache } from './database.ts';
 import { applyMigrations, CACHE_SCHEMA_NAME, NewerSchemaError, readUserVersion } from './migrations.ts';
+import { SearchHits } from './search-hits.ts';
 import { createSyncStateRepository, type SyncStateRepository } from './sync-state.ts';
 import { createTaskReader, type TaskReader } from './task-queries.ts';
 import { createTaskWriter, type TaskWriter } from './task-writes.ts';
@@ -53,9 +54,15 @@ const SQLITE_NOTADB = 26;
 function unusableReason(error: unknown): string | null {
   if (error instanceof UnusableCacheError) return error.message;
   if (error instanceof NewerSchemaError) return error.message;
-  if (typeof error === 'object' && error !== null && 'errcode' in error && typeof error.errcode === 'number') {
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    'errcode' in error &&
+    typeof error.errcode === 'number'
+  ) {
     const primary = error.errcode & 0xff;
-    if (primary === SQLITE_NOTADB) return 'The cache file is not a database (it is damaged or was overwritten).';
+    if (primary === SQLITE_NOTADB)
+      return 'The cache file is not a database (it is damaged or was overwritten).';
     if (primary === SQLITE_CORRUPT) return 'The cache file is damaged.';
   }
   return null;
@@ -67,7 +74,9 @@ function checkAndMigrate(db: DatabaseSync, quickCheck: boolean): number[] {
   if (quickCheck) {
     const rows = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
     if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
-      throw new UnusableCacheError(`The cache file failed its integrity check (${rows[0]?.quick_check ?? 'no result'}).`);
+      throw new UnusableCacheError(
+        `The cache file failed its integrity check (${rows[0]?.quick_check ?? 'no result'}).`,
+      );
     }
   }
   const objects = db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')").all() as {
@@ -78,13 +87,16 @@ function checkAndMigrate(db: DatabaseSync, quickCheck: boolean): number[] {
   }
   const applied = applyMigrations(db);
   const tables = new Set(
-    (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+    (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map(
+      (r) => r.name,
+    ),
   );
   const missing = EXPECTED_TABLES.filter((t) => !tables.has(t));
   if (missing.length > 0) {
     throw new UnusableCacheError(`The cache file is missing parts of its schema (${missing.join(', ')}).`);
   }
-  const schema = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined;
+  const schema = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as
+    { value: string } | undefined;
   if (schema?.value !== CACHE_SCHEMA_NAME) {
     throw new UnusableCacheError('The cache file holds a database that is not an Unpod Desk cache.');
   }
@@ -94,7 +106,11 @@ function checkAndMigrate(db: DatabaseSync, quickCheck: boolean): number[] {
 function buildCache(path: string, db: DatabaseSync): TaskCache {
   // Preparing the repositories' statements also proves every column they use exists.
   const statements = new StatementCache(db);
-  const tasks: TasksRepository = { ...createTaskWriter(db), ...createTaskReader(db, statements) };
+  const hits = new SearchHits(db);
+  const tasks: TasksRepository = {
+    ...createTaskWriter(db, () => hits.invalidate()),
+    ...createTaskReader(statements, hits),
+  };
   return {
     path,
     tasks,

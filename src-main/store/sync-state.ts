@@ -33,8 +33,12 @@ const fromRow = (row: Row): SyncState => ({
 });
 
 export function createSyncStateRepository(db: DatabaseSync): SyncStateRepository {
-  const select = db.prepare('SELECT scope_key, last_synced_at, count, cursor FROM sync_state WHERE scope_key = ?');
-  const selectAll = db.prepare('SELECT scope_key, last_synced_at, count, cursor FROM sync_state ORDER BY scope_key');
+  const select = db.prepare(
+    'SELECT scope_key, last_synced_at, count, cursor FROM sync_state WHERE scope_key = ?',
+  );
+  const selectAll = db.prepare(
+    'SELECT scope_key, last_synced_at, count, cursor FROM sync_state ORDER BY scope_key',
+  );
   const write = db.prepare(
     `INSERT INTO sync_state (scope_key, last_synced_at, count, cursor) VALUES (?, ?, ?, ?)
      ON CONFLICT (scope_key) DO UPDATE SET last_synced_at = excluded.last_synced_at,

@@ -3,6 +3,7 @@
 import type { SQLInputValue } from 'node:sqlite';
 import { buildFtsQuery } from './fts-query.ts';
 import type { CacheScope } from './scope.ts';
+import { SEARCH_HITS_SQL } from './search-hits.ts';
 
 export interface TaskFilter {
   scope: CacheScope;
@@ -30,7 +31,7 @@ export interface FilterSql {
   /** WHERE clause without the keyword (always at least the scope). */
   where: string;
   params: SQLInputValue[];
-  /** The MATCH expression when the search had searchable terms. */
+  /** The MATCH expression when the search had searchable terms; load it into SearchHits first. */
   match: string | null;
 }
 
@@ -78,12 +79,9 @@ export function filterToSql(filter: TaskFilter, omit: FacetToOmit = null): Filte
   }
 
   const match = filter.search === undefined ? null : buildFtsQuery(filter.search);
-  if (match !== null) {
-    // Not a join: with a join SQLite may walk the tasks index and re-run the full-text query for
-    // every row (measured: 40 s at 100k tasks). As an IN subquery the matches are collected once
-    // and the covering index scan checks each row against them.
-    clauses.push('t.pk IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)');
-    params.push(match);
-  }
+  // Not a join with tasks_fts: with a join SQLite may walk the tasks index and re-run the
+  // full-text query for every row (measured: 40 s at 100k tasks). The matches are collected once
+  // into temp.search_hits (see search-hits.ts), which the caller must load with `match` first.
+  if (match !== null) clauses.push(SEARCH_HITS_SQL);
   return { from: 'tasks t', where: clauses.join(' AND '), params, match };
 }

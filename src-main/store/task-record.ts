@@ -126,7 +126,8 @@ export function toTaskRecord(task: Task, scope: CacheScope): TaskRecord | null {
     modified,
     modifiedTs: parsePlatformTime(modified),
     name: asText(path(task, 'input', 'name')) ?? asText(path(task, 'output', 'customer')),
-    contactNumber: asText(path(task, 'input', 'contact_number')) ?? asText(path(task, 'output', 'contact_number')),
+    contactNumber:
+      asText(path(task, 'input', 'contact_number')) ?? asText(path(task, 'output', 'contact_number')),
     email: asText(path(task, 'input', 'email')),
     company: asText(path(task, 'input', 'company_name')),
     outcomeStatus: asText(path(task, 'output', 'post_call_data', 'summary', 'status')),

@@ -78,7 +78,8 @@ function listValues(record: TaskRecord, storedAt: number): SQLInputValue[] {
   ];
 }
 
-export function createTaskWriter(db: DatabaseSync): TaskWriter {
+/** `onWrite` runs after every transaction that changed rows (the reader drops cached matches). */
+export function createTaskWriter(db: DatabaseSync, onWrite: () => void = () => {}): TaskWriter {
   const lookup = db.prepare('SELECT pk, content_hash, space_token FROM tasks WHERE id = ?');
   const insertTask = db.prepare(
     `INSERT INTO tasks (id, space_token, assignee, ${LIST_COLUMNS.join(', ')})
@@ -170,16 +171,19 @@ export function createTaskWriter(db: DatabaseSync): TaskWriter {
           }
         }
       });
+      if (counts.inserted + counts.updated > 0) onWrite();
       return counts;
     },
 
     deleteTasks(ids) {
       if (ids.length === 0) return 0;
-      return transaction(db, () => {
+      const deleted = transaction(db, () => {
         let deleted = 0;
         for (const id of ids) deleted += Number(deleteTask.run(id).changes);
         return deleted;
       });
+      if (deleted > 0) onWrite();
+      return deleted;
     },
   };
 }

@@ -40,7 +40,9 @@ async function main(): Promise<number> {
     const ctx: BenchContext = {
       tempDir,
       report: (label, value, unit = '') =>
-        console.log(`  ${label.padEnd(52)} ${typeof value === 'number' ? formatNumber(value) : value} ${unit}`.trimEnd()),
+        console.log(
+          `  ${label.padEnd(52)} ${typeof value === 'number' ? formatNumber(value) : value} ${unit}`.trimEnd(),
+        ),
       note: (text) => console.log(`  ${text}`),
     };
     const moduleStart = performance.now();

@@ -29,24 +29,113 @@ const weighted = <T>(rnd: Random, table: readonly (readonly [T, number])[]): T =
 };
 
 export const FIRST_NAMES = [
-  'Rajesh', 'Priya', 'Amit', 'Sunita', 'Vikram', 'Ananya', 'Rahul', 'Meera', 'Arjun', 'Kavya', 'Suresh',
-  'Deepa', 'Karan', 'Neha', 'Sanjay', 'Pooja', 'Anil', 'Lakshmi', 'Ravi', 'Divya', 'Mohammed', 'Fatima',
-  'Imran', 'Ayesha', 'John', 'Sarah', 'David', 'Maria', 'José', 'Zoë', 'Łukasz', 'Søren', 'Aoife',
-  'François', 'Müller', 'Chloé', 'Nguyễn', 'Siddharth', 'Harpreet', 'Gurpreet', 'Venkatesh', 'Shreya',
-  '太郎', 'राजेश', 'Ana 🌟', 'Olúwasẹ́un', 'Björn', 'Ingrid',
+  'Rajesh',
+  'Priya',
+  'Amit',
+  'Sunita',
+  'Vikram',
+  'Ananya',
+  'Rahul',
+  'Meera',
+  'Arjun',
+  'Kavya',
+  'Suresh',
+  'Deepa',
+  'Karan',
+  'Neha',
+  'Sanjay',
+  'Pooja',
+  'Anil',
+  'Lakshmi',
+  'Ravi',
+  'Divya',
+  'Mohammed',
+  'Fatima',
+  'Imran',
+  'Ayesha',
+  'John',
+  'Sarah',
+  'David',
+  'Maria',
+  'José',
+  'Zoë',
+  'Łukasz',
+  'Søren',
+  'Aoife',
+  'François',
+  'Müller',
+  'Chloé',
+  'Nguyễn',
+  'Siddharth',
+  'Harpreet',
+  'Gurpreet',
+  'Venkatesh',
+  'Shreya',
+  '太郎',
+  'राजेश',
+  'Ana 🌟',
+  'Olúwasẹ́un',
+  'Björn',
+  'Ingrid',
 ] as const;
 export const LAST_NAMES = [
-  'Kumar', 'Sharma', 'Patel', 'Singh', 'Iyer', 'Rao', 'Reddy', 'Nair', 'Gupta', 'Mehta', 'Das', 'Joshi',
-  'Khan', 'Chopra', 'Menon', 'Pillai', 'Bose', 'Agarwal', 'Smith', 'Johnson', "O'Brien", 'García',
-  'Łukasiewicz', 'Østergaard', 'Dubois', 'Schmidt', 'Tanaka', '山田', 'Kowalski', 'Fernández', 'Banerjee',
+  'Kumar',
+  'Sharma',
+  'Patel',
+  'Singh',
+  'Iyer',
+  'Rao',
+  'Reddy',
+  'Nair',
+  'Gupta',
+  'Mehta',
+  'Das',
+  'Joshi',
+  'Khan',
+  'Chopra',
+  'Menon',
+  'Pillai',
+  'Bose',
+  'Agarwal',
+  'Smith',
+  'Johnson',
+  "O'Brien",
+  'García',
+  'Łukasiewicz',
+  'Østergaard',
+  'Dubois',
+  'Schmidt',
+  'Tanaka',
+  '山田',
+  'Kowalski',
+  'Fernández',
+  'Banerjee',
 ] as const;
 const COMPANIES = [
-  'TechStart Solutions', 'Global Enterprises Ltd', 'Sunrise Insurance', 'Apex Motors', 'BlueLeaf Realty',
-  'Nimbus Cloud', 'Ganga Textiles', 'Horizon Finance', 'Metro Health Clinic', 'Orbit Logistics',
-  'Acme, Inc.', 'Café Lumière', 'Shree Balaji Traders', 'Zenith Edu', 'Kaveri Foods',
+  'TechStart Solutions',
+  'Global Enterprises Ltd',
+  'Sunrise Insurance',
+  'Apex Motors',
+  'BlueLeaf Realty',
+  'Nimbus Cloud',
+  'Ganga Textiles',
+  'Horizon Finance',
+  'Metro Health Clinic',
+  'Orbit Logistics',
+  'Acme, Inc.',
+  'Café Lumière',
+  'Shree Balaji Traders',
+  'Zenith Edu',
+  'Kaveri Foods',
 ] as const;
 const DOMAINS = ['gmail.com', 'yahoo.co.in', 'outlook.com', 'company.in', 'mail.com'] as const;
-const PRODUCTS = ['AI automation tools', 'health insurance', 'a home loan', 'the premium plan', 'solar panels'];
+const PRODUCTS = [
+  'AI automation tools',
+  'health insurance',
+  'a home loan',
+  'the premium plan',
+  'solar panels',
+];
 const OBJECTIVES = [
   'Follow up with potential clients for product demo',
   'Payment reminder for the pending invoice',
@@ -57,11 +146,23 @@ const OBJECTIVES = [
 ] as const;
 
 export const OUTCOMES = [
-  'Call Back', 'Interested', 'Not Interested', 'Not Reachable', 'Wrong Number', 'Converted', 'Follow Up',
+  'Call Back',
+  'Interested',
+  'Not Interested',
+  'Not Reachable',
+  'Wrong Number',
+  'Converted',
+  'Follow Up',
 ] as const;
 export const LABELS = [
-  'Interested', 'Not Interested', 'Callback Requested', 'Do Not Call', 'Payment Promised', 'Wrong Number',
-  'Voicemail', 'Hot Lead',
+  'Interested',
+  'Not Interested',
+  'Callback Requested',
+  'Do Not Call',
+  'Payment Promised',
+  'Wrong Number',
+  'Voicemail',
+  'Hot Lead',
 ] as const;
 export const STATUSES = [
   ['completed', 58],
@@ -74,7 +175,12 @@ export const STATUSES = [
 ] as const;
 
 export const SPACES = [
-  { token: 'SPC-SALES-8Q2M', id: '321', weight: 6, agents: ['sales-agent-v3', 'sales-agent-hindi', 'demo-booker'] },
+  {
+    token: 'SPC-SALES-8Q2M',
+    id: '321',
+    weight: 6,
+    agents: ['sales-agent-v3', 'sales-agent-hindi', 'demo-booker'],
+  },
   { token: 'SPC-COLLECT-4T7', id: '322', weight: 3, agents: ['payment-bot-v1', 'payment-bot-v2'] },
   { token: 'SPC-RENEW-2X9K', id: '323', weight: 1, agents: ['renewals-agent', 'sales-agent-v3'] },
 ] as const;
@@ -119,25 +225,37 @@ export const platformTime = (ms: number) => {
 
 /** The newest `created` a generated task can have (a fixed date keeps runs comparable). */
 export const GENERATED_UNTIL = Date.UTC(2025, 5, 1);
-export const GENERATED_DAYS = 120;
+/** Time between consecutive generated tasks (task i is about i × this before GENERATED_UNTIL). */
+export const TASK_SPACING_MS = 100_000;
 
 const hex = (rnd: Random, n: number) => {
   let out = '';
-  while (out.length < n) out += Math.floor(rnd() * 0x100000000).toString(16).padStart(8, '0');
+  while (out.length < n)
+    out += Math.floor(rnd() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   return out.slice(0, n);
 };
 
 /** Task number `index` of the data set `seed` (independent of the others, so chunks can be made lazily). */
 export function generateTask(index: number, seed = 1): Task {
   const rnd = createRandom(seed * 1_000_003 + index);
-  const space = weighted(rnd, SPACES.map((s) => [s, s.weight] as const));
+  const space = weighted(
+    rnd,
+    SPACES.map((s) => [s, s.weight] as const),
+  );
   const first = pick(rnd, FIRST_NAMES);
   const last = pick(rnd, LAST_NAMES);
   const name = `${first} ${last}`;
-  const phone = rnd() < 0.9 ? `+91${int(rnd, 6, 9)}${int(rnd, 100000000, 999999999)}` : `+1${int(rnd, 2000000000, 9999999999)}`;
+  const phone =
+    rnd() < 0.9
+      ? `+91${int(rnd, 6, 9)}${int(rnd, 100000000, 999999999)}`
+      : `+1${int(rnd, 2000000000, 9999999999)}`;
   const company = pick(rnd, COMPANIES);
   const status = weighted(rnd, STATUSES);
-  const created = GENERATED_UNTIL - Math.floor(rnd() * GENERATED_DAYS * 86_400_000);
+  // Newest first, as the platform lists tasks (and so as a full sync stores them): about 864
+  // tasks a day, so 100k tasks span ~116 days.
+  const created = GENERATED_UNTIL - index * TASK_SPACING_MS - Math.floor(rnd() * TASK_SPACING_MS);
   const fill = (line: string) =>
     line
       .replace('{name}', first)
@@ -159,7 +277,9 @@ export function generateTask(index: number, seed = 1): Task {
       user_id: i % 2 === 0 ? null : 'unknown',
       timestamp: '',
     }));
-    const duration = connected ? Math.round((8 + turns * (4 + rnd() * 9)) * 1000) / 1000 : Math.round(rnd() * 5000) / 1000;
+    const duration = connected
+      ? Math.round((8 + turns * (4 + rnd() * 9)) * 1000) / 1000
+      : Math.round(rnd() * 5000) / 1000;
     const cost = Math.round(duration * 0.0018 * 1000) / 1000;
     const outcome = connected ? pick(rnd, OUTCOMES) : 'Not Reachable';
     const labels = connected ? Array.from({ length: int(rnd, 0, 2) }, () => pick(rnd, LABELS)) : [];
@@ -167,11 +287,19 @@ export function generateTask(index: number, seed = 1): Task {
       call_id: `${hex(rnd, 8)}-${hex(rnd, 4)}-${hex(rnd, 4)}-${hex(rnd, 4)}-${hex(rnd, 12)}`,
       customer: name,
       contact_number: phone.replace('+', ''),
-      call_end_reason: connected ? pick(rnd, ['customer-ended-call', 'assistant-ended-call']) : 'customer-did-not-answer',
-      recording_url: connected ? `https://store.unpod.ai/media/private/high-call-recordings/${hex(rnd, 24)}.ogg` : '',
+      call_end_reason: connected
+        ? pick(rnd, ['customer-ended-call', 'assistant-ended-call'])
+        : 'customer-did-not-answer',
+      recording_url: connected
+        ? `https://store.unpod.ai/media/private/high-call-recordings/${hex(rnd, 24)}.ogg`
+        : '',
       transcript,
-      start_time: platformTime(created + 60_000).replace('T', ' ').slice(0, 19),
-      end_time: platformTime(created + 60_000 + duration * 1000).replace('T', ' ').slice(0, 19),
+      start_time: platformTime(created + 60_000)
+        .replace('T', ' ')
+        .slice(0, 19),
+      end_time: platformTime(created + 60_000 + duration * 1000)
+        .replace('T', ' ')
+        .slice(0, 19),
       assistant_number: '+919949883072',
       call_summary: connected
         ? `The agent called ${first} about ${pick(rnd, PRODUCTS)}. ${fill(pick(rnd, USER_LINES))}`
@@ -179,7 +307,10 @@ export function generateTask(index: number, seed = 1): Task {
       duration,
       cost,
       post_call_data: {
-        classification: { labels, summary: connected ? `${first} was ${outcome.toLowerCase()}.` : 'No answer.' },
+        classification: {
+          labels,
+          summary: connected ? `${first} was ${outcome.toLowerCase()}.` : 'No answer.',
+        },
         summary: {
           status: outcome,
           summary: connected ? `Spoke with ${name}; outcome ${outcome}.` : 'Customer did not pick up.',
@@ -205,7 +336,12 @@ export function generateTask(index: number, seed = 1): Task {
     thread_id: null,
     user: '456',
     user_org_id: '789',
-    user_info: { id: '456', email: 'supervisor@example.com', full_name: 'Sarah Johnson', user_token: 'USERTOKEN' },
+    user_info: {
+      id: '456',
+      email: 'supervisor@example.com',
+      full_name: 'Sarah Johnson',
+      user_token: 'USERTOKEN',
+    },
     created: platformTime(created),
     modified: platformTime(created + (finished ? int(rnd, 60, 900) * 1000 : 0)),
     task_id: `T${hex(rnd, 31)}`,
@@ -215,7 +351,10 @@ export function generateTask(index: number, seed = 1): Task {
     input: {
       name,
       contact_number: phone,
-      email: rnd() < 0.7 ? `${first.toLowerCase()}.${last.toLowerCase()}@${pick(rnd, DOMAINS)}`.replace(/[^\w.@-]/g, '') : null,
+      email:
+        rnd() < 0.7
+          ? `${first.toLowerCase()}.${last.toLowerCase()}@${pick(rnd, DOMAINS)}`.replace(/[^\w.@-]/g, '')
+          : null,
       company_name: company,
       address: pick(rnd, ['Bangalore, Karnataka', 'Mumbai, Maharashtra', 'New Delhi', 'Chennai', 'Pune']),
       occupation: pick(rnd, ['CTO', 'Finance Manager', 'Owner', 'Developer', 'Teacher', 'Doctor']),

@@ -17,7 +17,7 @@ export interface WebHost {
 }
 
 /** Resolves with the `web: URL` line, or rejects with what the host wrote to stderr. */
-function waitForUrl(child: ChildProcess): Promise<string> {
+export function waitForUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolveUrl, reject) => {
     let stdout = '';
     let stderr = '';
@@ -40,7 +40,7 @@ function waitForUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+export function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -52,19 +52,47 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Starts `node src-main/web/cli.ts` on a free port with this data folder (and extra arguments or environment). */
+export async function spawnWebHost(
+  dataDir: string,
+  options: { args?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<WebHost> {
+  const child = spawn(
+    process.execPath,
+    ['src-main/web/cli.ts', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env },
+  );
+  try {
+    const url = await waitForUrl(child);
+    return { url, stop: () => stopProcess(child) };
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
+}
+
+/** Collects uncaught page errors and CSP violations; the caller asserts the list is empty. */
+export function recordPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      problems.push(message.text());
+    }
+  });
+  return problems;
+}
+
 export const test = base.extend<{ webHost: WebHost; app: Page }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern here.
   webHost: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'unpod-e2e-'));
-    const child = spawn(process.execPath, ['src-main/web/cli.ts', '--port', '0', '--data-dir', dataDir], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    let host: WebHost | null = null;
     try {
-      const url = await waitForUrl(child);
-      await use({ url, stop: () => stopProcess(child) });
+      host = await spawnWebHost(dataDir);
+      await use(host);
     } finally {
-      await stopProcess(child);
+      await host?.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
   },
@@ -72,13 +100,7 @@ export const test = base.extend<{ webHost: WebHost; app: Page }>({
   // The page, opened through the secret URL. Afterwards the test fails if the page threw an
   // uncaught error or broke the Content Security Policy, whatever it asserted itself.
   app: async ({ page, webHost }, use) => {
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
-        problems.push(message.text());
-      }
-    });
+    const problems = recordPageProblems(page);
     await page.goto(webHost.url);
     await use(page);
     expect(problems, 'uncaught errors or CSP violations in the page').toEqual([]);

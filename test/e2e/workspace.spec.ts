@@ -1,14 +1,14 @@
 // Opening and leaving the demo workspace, and the app frame around it.
 import { agentRows, expect, openDemo, selectedLabel, test } from './fixtures.ts';
 
-test('the welcome screen offers the demo and says token sign-in is coming soon', async ({ app }) => {
+test('the welcome screen offers the demo and signing in with an API token', async ({ app }) => {
   await expect(app.getByRole('heading', { level: 1, name: 'Welcome to Unpod Desk' })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Open the demo workspace' })).toHaveAccessibleDescription(
     /demo data from a local sandbox.*no real calls are placed/i,
   );
-  const signIn = app.getByRole('button', { name: /^Sign in with an API token/ });
-  await expect(signIn).toBeDisabled();
-  await expect(signIn).toHaveAccessibleName(/coming soon/i);
+  const signIn = app.getByRole('button', { name: 'Sign in with an API token' });
+  await expect(signIn).toBeEnabled();
+  await expect(signIn).toHaveAccessibleDescription(/API token from your Unpod dashboard/);
 });
 
 test('opening the demo shows the demo notice, the frame and the agents; leaving returns to the welcome screen', async ({
@@ -37,12 +37,15 @@ test('opening the demo shows the demo notice, the frame and the agents; leaving 
     `Showing ${total} of ${total} agents`,
   );
 
-  for (const page of ['Tasks', 'Import', 'Settings']) {
+  for (const page of ['Tasks', 'Import']) {
     await nav.getByRole('link', { name: page }).click();
     await expect(app.getByRole('heading', { level: 1, name: page })).toBeVisible();
     await expect(app.getByRole('heading', { level: 2, name: 'Coming next' })).toBeVisible();
     await expect(nav.getByRole('link', { name: page })).toHaveAttribute('aria-current', 'page');
   }
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 2, name: 'Profiles' })).toBeVisible();
 
   await app.getByRole('button', { name: 'Leave workspace' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Welcome to Unpod Desk' })).toBeVisible();

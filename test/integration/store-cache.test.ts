@@ -99,7 +99,13 @@ const SPACE_ONE: Task[] = [
     cost: 0.139,
     transcript: ['Hello, this is Unpod calling.', 'And reason for calling? I am interested in automation.'],
   }),
-  task({ id: 'T2', name: 'Priya Sharma', status: 'pending', agent: 'payment-bot', created: '2025-01-15T13:20:00.000000' }),
+  task({
+    id: 'T2',
+    name: 'Priya Sharma',
+    status: 'pending',
+    agent: 'payment-bot',
+    created: '2025-01-15T13:20:00.000000',
+  }),
   task({
     id: 'T3',
     name: "Zoë O'Brien-Łukasiewicz",
@@ -123,7 +129,13 @@ const SPACE_ONE: Task[] = [
     cost: 0.2,
     transcript: ['こんにちは', 'Not now, thank you.'],
   }),
-  task({ id: 'T5', name: 'Ana 🌟 Lima', status: 'in_progress', agent: 'sales-bot', created: '2025-01-16T08:00:00.000000' }),
+  task({
+    id: 'T5',
+    name: 'Ana 🌟 Lima',
+    status: 'in_progress',
+    agent: 'sales-bot',
+    created: '2025-01-16T08:00:00.000000',
+  }),
   task({
     id: 'T6',
     name: 'Dr. "Quote" Smith',
@@ -144,7 +156,13 @@ const SPACE_ONE: Task[] = [
     cost: 0.05,
     transcript: ['Your payment is due.', 'Please call me back tomorrow.'],
   }),
-  task({ id: 'T8', name: 'Vikram Rao', status: 'hold', agent: 'sales-bot', created: '2025-01-12T07:00:00.000000' }),
+  task({
+    id: 'T8',
+    name: 'Vikram Rao',
+    status: 'hold',
+    agent: 'sales-bot',
+    created: '2025-01-12T07:00:00.000000',
+  }),
 ];
 // Space two: one task of the same sales agent.
 const T9 = task({
@@ -175,15 +193,19 @@ afterEach(() => {
 
 const ids = (q: TaskQuery) => cache.tasks.queryTasks(q).rows.map((r) => r.id);
 const sorted = (q: TaskQuery) => ids(q).sort();
-const totalChanges = () =>
-  (cache.database.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+const totalChanges = () => (cache.database.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 const storedAt = () =>
   cache.database.prepare('SELECT id, stored_at, modified FROM tasks ORDER BY id').all() as unknown[];
 
 describe('upsertTasks', () => {
   it('inserts new tasks and reports the counts', () => {
     const fresh = openCache(join(dir, 'other.db')).cache;
-    expect(fresh.tasks.upsertTasks(SPACE_ONE, S1)).toEqual({ inserted: 8, updated: 0, unchanged: 0, skipped: 0 });
+    expect(fresh.tasks.upsertTasks(SPACE_ONE, S1)).toEqual({
+      inserted: 8,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+    });
     expect(fresh.tasks.queryTasks({ scope: S1 }).total).toBe(8);
     fresh.close();
   });
@@ -193,12 +215,18 @@ describe('upsertTasks', () => {
     const changesBefore = totalChanges();
     await new Promise((r) => setTimeout(r, 5)); // a rewrite would now get a later stored_at
     const reordered = SPACE_ONE.map((t) => Object.fromEntries(Object.entries(t).reverse()) as Task);
-    expect(cache.tasks.upsertTasks(reordered, S1)).toEqual({ inserted: 0, updated: 0, unchanged: 8, skipped: 0 });
+    expect(cache.tasks.upsertTasks(reordered, S1)).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 8,
+      skipped: 0,
+    });
     expect(totalChanges()).toBe(changesBefore); // not a single row written
     expect(storedAt()).toEqual(before);
   });
 
   it('rewrites a changed task and keeps the full-text index in step', () => {
+    expect(ids({ scope: S1, search: 'rajesh' })).toEqual(['T1']); // the same search, before the change
     const changed = task({
       id: 'T1',
       name: 'Rakesh Verma',
@@ -248,8 +276,20 @@ describe('upsertTasks', () => {
     cache.database.exec(
       "CREATE TRIGGER refuse BEFORE INSERT ON tasks WHEN new.id = 'BAD' BEGIN SELECT RAISE(ABORT, 'refused'); END",
     );
-    const good = task({ id: 'NEW', name: 'New Lead', status: 'pending', agent: 'x', created: '2025-01-20T00:00:00' });
-    const bad = task({ id: 'BAD', name: 'Bad', status: 'pending', agent: 'x', created: '2025-01-20T00:00:00' });
+    const good = task({
+      id: 'NEW',
+      name: 'New Lead',
+      status: 'pending',
+      agent: 'x',
+      created: '2025-01-20T00:00:00',
+    });
+    const bad = task({
+      id: 'BAD',
+      name: 'Bad',
+      status: 'pending',
+      agent: 'x',
+      created: '2025-01-20T00:00:00',
+    });
     expect(() => cache.tasks.upsertTasks([good, bad], S1)).toThrow(/refused/);
     expect(cache.tasks.getTask('NEW')).toEqual({ status: 'not_found' });
     expect(cache.tasks.upsertTasks([good], S1).inserted).toBe(1);
@@ -258,6 +298,7 @@ describe('upsertTasks', () => {
 
 describe('deleteTasks', () => {
   it('removes the task with its labels, JSON and search entries', () => {
+    expect(ids({ scope: S1, search: 'rajesh' })).toEqual(['T1']);
     expect(cache.tasks.deleteTasks(['T1', 'missing'])).toBe(1);
     expect(ids({ scope: S1, search: 'rajesh' })).toEqual([]);
     expect(cache.tasks.getTask('T1')).toEqual({ status: 'not_found' });
@@ -328,7 +369,22 @@ describe('queryTasks search', () => {
   });
 
   it('treats operators and stray punctuation as text, never as an error', () => {
-    const nasty = ['"', '"unbalanced', '*', 'a AND', 'AND', '-x', ':', 'name:', 'NEAR(', '(', '^', '🌟', "'", '\\'];
+    const nasty = [
+      '"',
+      '"unbalanced',
+      '*',
+      'a AND',
+      'AND',
+      '-x',
+      ':',
+      'name:',
+      'NEAR(',
+      '(',
+      '^',
+      '🌟',
+      "'",
+      '\\',
+    ];
     for (const search of nasty) {
       expect(() => cache.tasks.queryTasks({ scope: S1, search }), search).not.toThrow();
       expect(() => cache.tasks.countByStatus({ scope: S1, search }), search).not.toThrow();
@@ -390,22 +446,35 @@ describe('queryTasks sort and paging', () => {
       'T5',
       'T4',
     ]);
-    expect(ids({ scope: S1, statuses: ['completed'], sort: 'name', direction: 'asc' })).toEqual(['T7', 'T1', 'T4']);
+    expect(ids({ scope: S1, statuses: ['completed'], sort: 'name', direction: 'asc' })).toEqual([
+      'T7',
+      'T1',
+      'T4',
+    ]);
     expect(ids({ scope: S1, sort: 'duration' }).slice(0, 4)).toEqual(['T4', 'T1', 'T7', 'T3']);
     // Ties (here: no cost) keep insertion order in the sort's direction, so pages are stable.
-    expect(ids({ scope: S1, sort: 'cost', direction: 'asc' })).toEqual(['T3', 'T7', 'T1', 'T4', 'T2', 'T5', 'T6', 'T8']);
-    expect(ids({ scope: S1, sort: 'status', direction: 'asc', statuses: ['hold', 'failed', 'pending'] })).toEqual([
+    expect(ids({ scope: S1, sort: 'cost', direction: 'asc' })).toEqual([
       'T3',
-      'T8',
+      'T7',
+      'T1',
+      'T4',
       'T2',
+      'T5',
+      'T6',
+      'T8',
     ]);
+    expect(
+      ids({ scope: S1, sort: 'status', direction: 'asc', statuses: ['hold', 'failed', 'pending'] }),
+    ).toEqual(['T3', 'T8', 'T2']);
     // modified equals created in these fixtures
     expect(ids({ scope: S1, sort: 'modified' })).toEqual(ids({ scope: S1, sort: 'created' }));
   });
 
   it('pages without gaps or repeats and reports the total', () => {
     const all = ids({ scope: S1, sort: 'cost' });
-    const pages = [0, 3, 6].map((offset) => cache.tasks.queryTasks({ scope: S1, sort: 'cost', offset, limit: 3 }));
+    const pages = [0, 3, 6].map((offset) =>
+      cache.tasks.queryTasks({ scope: S1, sort: 'cost', offset, limit: 3 }),
+    );
     expect(pages.map((p) => p.total)).toEqual([8, 8, 8]);
     expect(pages.map((p) => p.rows.length)).toEqual([3, 3, 2]);
     expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(all);
@@ -443,12 +512,16 @@ describe('counts beside the filters', () => {
       { value: 'pending', count: 1 },
       { value: 'scheduled', count: 1 },
     ]);
-    expect(cache.tasks.countByStatus({ scope: S1, statuses: ['completed'], agents: ['payment-bot'] })).toEqual([
+    expect(
+      cache.tasks.countByStatus({ scope: S1, statuses: ['completed'], agents: ['payment-bot'] }),
+    ).toEqual([
       { value: 'completed', count: 1 },
       { value: 'pending', count: 1 },
       { value: 'scheduled', count: 1 },
     ]);
-    expect(cache.tasks.countByStatus({ scope: S1, search: 'rajesh' })).toEqual([{ value: 'completed', count: 1 }]);
+    expect(cache.tasks.countByStatus({ scope: S1, search: 'rajesh' })).toEqual([
+      { value: 'completed', count: 1 },
+    ]);
   });
 
   it('counts per label and per outcome the same way', () => {
@@ -536,10 +609,10 @@ describe('getTask', () => {
       cache.database
         .prepare('UPDATE task_documents SET json = ? WHERE task_pk = (SELECT pk FROM tasks WHERE id = ?)')
         .run(json, id);
-    tamper('T1', '{"task_id": "T1", "status": 42}');
+    tamper('T1', '{"task_id": "T1", "status": "completed", "output": "not an object"}');
     const wrongType = cache.tasks.getTask('T1');
     expect(wrongType).toMatchObject({ status: 'invalid', id: 'T1' });
-    expect(wrongType.status === 'invalid' && wrongType.problem).toMatch(/status/);
+    expect(wrongType.status === 'invalid' && wrongType.problem).toMatch(/at output/);
     tamper('T2', '{"task_id": "T2", "sta');
     expect(cache.tasks.getTask('T2')).toEqual({
       status: 'invalid',
@@ -548,6 +621,11 @@ describe('getTask', () => {
     });
     tamper('T3', '[1, 2, 3]');
     expect(cache.tasks.getTask('T3').status).toBe('invalid');
+    tamper('T5', '{"status": "pending", "input": {"name": "No id any more"}}');
+    expect(cache.tasks.getTask('T5')).toMatchObject({
+      status: 'invalid',
+      problem: /neither task_id nor _id/,
+    });
     // The list keeps working and other tasks still read fine.
     expect(cache.tasks.queryTasks({ scope: S1 }).total).toBe(8);
     expect(cache.tasks.getTask('T4').status).toBe('found');
@@ -557,10 +635,30 @@ describe('getTask', () => {
 describe('listNonFinal', () => {
   it('lists pending, scheduled, in-progress and held tasks, oldest first', () => {
     expect(cache.tasks.listNonFinal(S1)).toEqual([
-      { id: 'T8', status: 'hold', created: '2025-01-12T07:00:00.000000', modified: '2025-01-12T07:00:00.000000' },
-      { id: 'T6', status: 'scheduled', created: '2025-01-13T10:00:00.000000', modified: '2025-01-13T10:00:00.000000' },
-      { id: 'T2', status: 'pending', created: '2025-01-15T13:20:00.000000', modified: '2025-01-15T13:20:00.000000' },
-      { id: 'T5', status: 'in_progress', created: '2025-01-16T08:00:00.000000', modified: '2025-01-16T08:00:00.000000' },
+      {
+        id: 'T8',
+        status: 'hold',
+        created: '2025-01-12T07:00:00.000000',
+        modified: '2025-01-12T07:00:00.000000',
+      },
+      {
+        id: 'T6',
+        status: 'scheduled',
+        created: '2025-01-13T10:00:00.000000',
+        modified: '2025-01-13T10:00:00.000000',
+      },
+      {
+        id: 'T2',
+        status: 'pending',
+        created: '2025-01-15T13:20:00.000000',
+        modified: '2025-01-15T13:20:00.000000',
+      },
+      {
+        id: 'T5',
+        status: 'in_progress',
+        created: '2025-01-16T08:00:00.000000',
+        modified: '2025-01-16T08:00:00.000000',
+      },
     ]);
     expect(cache.tasks.listNonFinal(S2)).toEqual([]);
     expect(cache.tasks.listTaskIds(S2)).toEqual(['T9']);

@@ -1,13 +1,27 @@
 // Start-up of the cache file: migrations run once, a damaged or foreign file is moved aside and
 // replaced by a working cache, and problems that moving would not fix are reported instead.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { openSync, closeSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyMigrations, migrations, readUserVersion, SCHEMA_VERSION } from '../../src-main/store/migrations.ts';
+import {
+  applyMigrations,
+  migrations,
+  readUserVersion,
+  SCHEMA_VERSION,
+} from '../../src-main/store/migrations.ts';
 import { openCache, type CacheScope, type Task } from '../../src-main/store/index.ts';
 
 const SCOPE: CacheScope = { kind: 'space', spaceToken: 'SPACE' };
@@ -18,7 +32,9 @@ const lead = (i: number): Task => ({
   input: { name: `Lead number ${i}`, contact_number: `+9198000${String(i).padStart(5, '0')}` },
   output: {
     duration: i,
-    transcript: [{ role: 'user', content: `Transcript line for lead ${i} ${randomBytes(40).toString('hex')}` }],
+    transcript: [
+      { role: 'user', content: `Transcript line for lead ${i} ${randomBytes(40).toString('hex')}` },
+    ],
   },
 });
 
@@ -164,7 +180,10 @@ describe('a file that is not this cache', () => {
     other.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')");
     other.close();
     const result = openCache(path);
-    expect(result).toMatchObject({ recovered: true, reason: expect.stringMatching(/not an Unpod Desk cache/) });
+    expect(result).toMatchObject({
+      recovered: true,
+      reason: expect.stringMatching(/not an Unpod Desk cache/),
+    });
     const moved = new DatabaseSync(result.movedTo!);
     expect(moved.prepare('SELECT body FROM notes').get()).toEqual({ body: 'keep me' });
     moved.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkspaceState } from '../../src-main/ipc/contract.ts';
+import type { SyncStatus, WorkspaceState } from '../../src-main/ipc/contract.ts';
 import { AppError, INTERNAL_MESSAGE } from '../../src-main/ipc/errors.ts';
 import { createRouter, type Handlers } from '../../src-main/ipc/router.ts';
 import { UnpodError } from '../../src-main/unpod/errors.ts';
@@ -11,6 +11,23 @@ const state: WorkspaceState = {
   organization: { name: 'Acme', domainHandle: 'acme', role: 'admin' },
   space: null,
   connection: { state: 'online', lastOnlineAt: '2026-01-01T00:00:00.000Z' },
+};
+
+const syncStatus: SyncStatus = {
+  scope: { kind: 'space', spaceToken: 'S1' },
+  phase: 'idle',
+  mode: null,
+  fetched: 0,
+  total: 0,
+  pagesDone: 0,
+  pagesTotal: 0,
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  startedAt: null,
+  finishedAt: null,
+  error: null,
+  lastSyncedAt: null,
 };
 
 /** Handlers that answer correctly and record what they were called with. */
@@ -68,6 +85,32 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
       profileForgotten: false,
       workspace: state,
     }),
+    'tasks.query': record('tasks.query', {
+      rows: [],
+      total: 0,
+      offset: 0,
+      facets: null,
+      lastSyncedAt: null,
+      sync: syncStatus,
+      notice: null,
+    }),
+    'tasks.get': record('tasks.get', { status: 'invalid' as const, id: 't1', problem: 'damaged' }),
+    'tasks.overview': record('tasks.overview', {
+      total: 0,
+      byStatus: [],
+      byLabel: [],
+      byOutcomeStatus: [],
+      perDay: [],
+      withDuration: 0,
+      totalDurationSeconds: 0,
+      averageDurationSeconds: null,
+      totalCost: 0,
+      lastSyncedAt: null,
+    }),
+    'tasks.exportCsv': record('tasks.exportCsv', { filename: 'tasks.csv', csv: '', rows: 0 }),
+    'sync.start': record('sync.start', syncStatus),
+    'sync.cancel': record('sync.cancel', syncStatus),
+    'sync.status': record('sync.status', syncStatus),
     ...overrides,
   };
   return { handlers, calls };

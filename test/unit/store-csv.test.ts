@@ -5,13 +5,16 @@ import type { TaskListRow } from '../../src-main/store/task-queries.ts';
 
 type Row = { text: unknown };
 const one: readonly CsvColumn<Row>[] = [{ header: 'Value', value: (r) => r.text }];
-const cellsOf = (csv: string) => Papa.parse<string[]>(csv, { newline: '\r\n' }).data.slice(1).map((r) => r[0]);
+const cellsOf = (csv: string) =>
+  Papa.parse<string[]>(csv, { newline: '\r\n' })
+    .data.slice(1)
+    .map((r) => r[0]);
 
 describe('toCsv', () => {
   it('neutralises cells a spreadsheet would run as a formula', () => {
     const dangerous = [
       '=HYPERLINK("http://evil","click")',
-      '+1+cmd|\' /C calc\'!A0',
+      "+1+cmd|' /C calc'!A0",
       '-2+3',
       '@SUM(A1:A2)',
       '\t=1+1',
@@ -43,7 +46,10 @@ describe('toCsv', () => {
   });
 
   it('writes empty cells for missing values and joins lists', () => {
-    const csv = toCsv([{ text: null }, { text: undefined }, { text: ['Interested', 'VIP'] }, { text: true }], one);
+    const csv = toCsv(
+      [{ text: null }, { text: undefined }, { text: ['Interested', 'VIP'] }, { text: true }],
+      one,
+    );
     expect(csv.split('\r\n')).toEqual(['Value', '', '', 'Interested; VIP', 'yes']);
   });
 

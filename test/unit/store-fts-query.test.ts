@@ -1,6 +1,11 @@
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { buildFtsQuery, HIGHLIGHT_END, HIGHLIGHT_START, splitHighlights } from '../../src-main/store/fts-query.ts';
+import {
+  buildFtsQuery,
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  splitHighlights,
+} from '../../src-main/store/fts-query.ts';
 
 // What supervisors may type: FTS5 operators, stray quotes, punctuation, emoji, other scripts.
 const NASTY = [

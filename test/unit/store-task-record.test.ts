@@ -33,7 +33,11 @@ const completed: Task = {
     duration: 76.769,
     metadata: { cost: 0.139, type: 'outboundPhoneCall' },
     post_call_data: {
-      classification: { labels: ['Interested', ' interested ', '', 42, 'VIP'], summary: 'Expressed interest.' },
+      // Stored JSON may be older or hand-edited: a number among the labels is read as text.
+      classification: {
+        labels: ['Interested', ' interested ', '', 42 as unknown as string, 'VIP'],
+        summary: 'Expressed interest.',
+      },
       summary: { status: 'Call Back', summary: 'Introduction and inquiry.' },
     },
   },
@@ -104,7 +108,9 @@ describe('toSearchText', () => {
 
 describe('labelsOf', () => {
   it('tolerates a missing or malformed classification', () => {
-    expect(labelsOf({ status: 'x', task_id: 'a', output: { post_call_data: { classification: null } } })).toEqual([]);
+    expect(
+      labelsOf({ status: 'x', task_id: 'a', output: { post_call_data: { classification: null } } }),
+    ).toEqual([]);
     expect(labelsOf({ status: 'x', task_id: 'a', output: { post_call_data: null } })).toEqual([]);
   });
 });
@@ -140,7 +146,16 @@ describe('parsePlatformTime', () => {
   });
 
   it('rejects what is not a date', () => {
-    for (const v of ['', 'N/A', '2025-13-01', '2025-02-30T00:00:00', '15/01/2025', null, 1736951400, undefined]) {
+    for (const v of [
+      '',
+      'N/A',
+      '2025-13-01',
+      '2025-02-30T00:00:00',
+      '15/01/2025',
+      null,
+      1736951400,
+      undefined,
+    ]) {
       expect(parsePlatformTime(v), String(v)).toBeNull();
     }
   });

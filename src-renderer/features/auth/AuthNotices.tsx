@@ -38,9 +38,7 @@ export function AuthNotices({ startup = false }: { startup?: boolean }) {
       )}
       {startup && list?.keychainProblem && (
         <FormError title="The system keychain is not available">
-          <p>
-            Saved tokens cannot be read right now. {list.keychainProblem.hint}
-          </p>
+          <p>Saved tokens cannot be read right now. {list.keychainProblem.hint}</p>
         </FormError>
       )}
     </>

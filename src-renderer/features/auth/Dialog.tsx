@@ -16,7 +16,14 @@ interface DialogProps {
   children: ReactNode;
 }
 
-export function Dialog({ title, titleId: givenTitleId, description, onClose, busy = false, children }: DialogProps) {
+export function Dialog({
+  title,
+  titleId: givenTitleId,
+  description,
+  onClose,
+  busy = false,
+  children,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const ownTitleId = useId();
   const titleId = givenTitleId ?? ownTitleId;

@@ -66,8 +66,8 @@ export function KeychainChoice({
         <label htmlFor={checkboxId}>Keep the token for this session only</label>
       </div>
       <p id={`${checkboxId}-note`} className="field__hint">
-        The token then stays in Unpod Desk&apos;s memory and is forgotten when the app closes; you enter it again
-        next time.
+        The token then stays in Unpod Desk&apos;s memory and is forgotten when the app closes; you enter it
+        again next time.
       </p>
       {error && (
         <p id={errorId} className="field__error">

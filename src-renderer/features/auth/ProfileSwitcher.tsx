@@ -39,7 +39,11 @@ export function ProfileSwitcher() {
 
   const currentLabel = kind === 'demo' ? 'Demo workspace' : (currentName ?? 'No profile');
   const busyLabel =
-    opening !== null ? (profiles.find((p) => p.id === opening)?.name ?? null) : demoBusy ? 'Demo workspace' : null;
+    opening !== null
+      ? (profiles.find((p) => p.id === opening)?.name ?? null)
+      : demoBusy
+        ? 'Demo workspace'
+        : null;
 
   const items = () => [...(menuRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
 

@@ -242,13 +242,12 @@ export function SignInForm({ idPrefix, labelledBy, onCancel, onSignedIn }: SignI
         </h3>
         <p className="auth-form__lead">
           The token ending in {pending.tokenHint} works on {pending.baseUrl}.
-          {pending.organizations.length > 1 ? ' It can see several organizations; pick one for this profile.' : ''}
+          {pending.organizations.length > 1
+            ? ' It can see several organizations; pick one for this profile.'
+            : ''}
         </p>
         {errorNotice}
-        <fieldset
-          className="org-choice"
-          aria-describedby={fieldErrors.organization ? orgErrorId : undefined}
-        >
+        <fieldset className="org-choice" aria-describedby={fieldErrors.organization ? orgErrorId : undefined}>
           <legend>Organization</legend>
           {pending.organizations.map((org) => {
             const id = `${idPrefix}-org-${org.domainHandle}`;

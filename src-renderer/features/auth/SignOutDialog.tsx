@@ -54,11 +54,7 @@ export function SignOutDialog({ profile, onClose }: { profile: Profile; onClose(
       titleId={titleId}
       busy={busy}
       onClose={onClose}
-      description={
-        <p>
-          {storageText} To use this profile again you enter a token again.
-        </p>
-      }
+      description={<p>{storageText} To use this profile again you enter a token again.</p>}
     >
       <form className="auth-form" aria-labelledby={titleId} noValidate onSubmit={(e) => void submit(e)}>
         {error && (
@@ -77,8 +73,8 @@ export function SignOutDialog({ profile, onClose }: { profile: Profile; onClose(
           <label htmlFor={cacheId}>Also delete this profile&apos;s cached data on this computer</label>
         </div>
         <p id={`${cacheId}-hint`} className="field__hint">
-          Tasks, transcripts and recordings kept for offline use. Unpod keeps its own copy; they are downloaded again
-          when you sign in again.
+          Tasks, transcripts and recordings kept for offline use. Unpod keeps its own copy; they are
+          downloaded again when you sign in again.
         </p>
         <div className="checkbox">
           <input

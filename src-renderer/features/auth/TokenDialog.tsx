@@ -57,7 +57,8 @@ export function TokenDialog({ profile, mode, onClose }: TokenDialogProps) {
     onClose();
   }
 
-  const title = mode === 'replace' ? `Replace the API token of ${profile.name}` : `Sign in to ${profile.name} again`;
+  const title =
+    mode === 'replace' ? `Replace the API token of ${profile.name}` : `Sign in to ${profile.name} again`;
   return (
     <Dialog
       title={title}
@@ -66,8 +67,8 @@ export function TokenDialog({ profile, mode, onClose }: TokenDialogProps) {
       onClose={onClose}
       description={
         <p>
-          {profile.orgName} on {profile.baseUrl}. The new token is checked with the server before it replaces the
-          saved one.
+          {profile.orgName} on {profile.baseUrl}. The new token is checked with the server before it replaces
+          the saved one.
         </p>
       }
     >

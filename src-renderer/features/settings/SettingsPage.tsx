@@ -21,7 +21,15 @@ type OpenDialog =
   | { kind: 'reopen'; profile: Profile }
   | { kind: 'sign-out'; profile: Profile };
 
-function ProfileCard({ profile, current, onDialog }: { profile: Profile; current: boolean; onDialog(d: OpenDialog): void }) {
+function ProfileCard({
+  profile,
+  current,
+  onDialog,
+}: {
+  profile: Profile;
+  current: boolean;
+  onDialog(d: OpenDialog): void;
+}) {
   const titleId = `settings-profile-${profile.id}`;
   return (
     <li>
@@ -88,17 +96,26 @@ export function SettingsPage() {
       <section className="settings-section" aria-labelledby="settings-profiles-title">
         <div className="settings-section__header">
           <h2 id="settings-profiles-title">Profiles</h2>
-          <button type="button" className="button button--secondary button--small" onClick={() => setDialog({ kind: 'add' })}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setDialog({ kind: 'add' })}
+          >
             Add profile
           </button>
         </div>
         {kind === 'demo' && (
           <p className="settings-section__note">
-            You are in the demo workspace, which needs no API token. Add a profile to work with your Unpod account.
+            You are in the demo workspace, which needs no API token. Add a profile to work with your Unpod
+            account.
           </p>
         )}
-        {loadError && <ErrorNotice title="Could not load the profiles" error={loadError} onRetry={() => void load()} />}
-        {status === 'loading' && profiles.length === 0 && <LoadingStatus>Loading the profiles…</LoadingStatus>}
+        {loadError && (
+          <ErrorNotice title="Could not load the profiles" error={loadError} onRetry={() => void load()} />
+        )}
+        {status === 'loading' && profiles.length === 0 && (
+          <LoadingStatus>Loading the profiles…</LoadingStatus>
+        )}
         {status === 'ready' && profiles.length === 0 && (
           <p className="settings-section__note">No profiles are saved on this computer yet.</p>
         )}

@@ -56,7 +56,11 @@ export function WelcomeScreen() {
             <h2 id="welcome-sign-in-title" ref={signInHeading} tabIndex={-1}>
               Sign in with an API token
             </h2>
-            <SignInForm idPrefix="welcome" labelledBy="welcome-sign-in-title" onCancel={() => show('choices')} />
+            <SignInForm
+              idPrefix="welcome"
+              labelledBy="welcome-sign-in-title"
+              onCancel={() => show('choices')}
+            />
           </section>
         ) : (
           <>
@@ -65,8 +69,8 @@ export function WelcomeScreen() {
               <section className="welcome__choice" aria-labelledby="welcome-demo-title">
                 <h2 id="welcome-demo-title">Try the demo workspace</h2>
                 <p id="welcome-demo-note">
-                  Demo data from a local sandbox on this computer. No real calls are placed and nothing is sent
-                  to Unpod.
+                  Demo data from a local sandbox on this computer. No real calls are placed and nothing is
+                  sent to Unpod.
                 </p>
                 <button
                   type="button"

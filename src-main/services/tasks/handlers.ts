@@ -1,0 +1,24 @@
+// The task and sync channels → the tasks service. The router has already validated the input.
+import type { Handlers } from '../../ipc/router.ts';
+import type { TasksService } from './tasks-service.ts';
+
+type TaskChannel =
+  | 'tasks.query'
+  | 'tasks.get'
+  | 'tasks.overview'
+  | 'tasks.exportCsv'
+  | 'sync.start'
+  | 'sync.cancel'
+  | 'sync.status';
+
+export function createTaskHandlers(tasks: TasksService): Pick<Handlers, TaskChannel> {
+  return {
+    'tasks.query': (input) => tasks.query(input),
+    'tasks.get': ({ id }) => tasks.get(id),
+    'tasks.overview': (input) => tasks.overview(input),
+    'tasks.exportCsv': (input) => tasks.exportCsv(input),
+    'sync.start': ({ scope, mode }) => tasks.startSync(scope, mode),
+    'sync.cancel': ({ scope }) => tasks.cancelSync(scope),
+    'sync.status': ({ scope }) => tasks.syncStatus(scope),
+  };
+}

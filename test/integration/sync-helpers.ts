@@ -1,0 +1,163 @@
+// Shared set-up of the sync and offline tests: the app services (as both hosts create them)
+// with a signed-in session against an in-process sandbox over real HTTP, driven through the
+// router, with every emitted event recorded.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type {
+  EventName,
+  EventPayload,
+  IpcError,
+  IpcResult,
+  SyncStatus,
+  TaskPage,
+  TaskScope,
+} from '../../src-main/ipc/contract.ts';
+import { createRouter, type Router } from '../../src-main/ipc/router.ts';
+import type { Sandbox } from '../../src-main/sandbox/index.ts';
+import { createAppServices, type AppServices } from '../../src-main/services/app-services.ts';
+import type { SyncTiming } from '../../src-main/services/tasks/index.ts';
+import { createUnpodClient, type Task, type UnpodClient } from '../../src-main/unpod/index.ts';
+
+export type Emitted = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
+
+export interface Harness {
+  services: AppServices;
+  router: Router;
+  emitted: Emitted[];
+  dataDir: string;
+  /** The profile's own folder (where its cache file lives). */
+  profileDir: string;
+  unexpected: unknown[];
+  call<T = unknown>(channel: string, input?: unknown): Promise<T>;
+  failure(channel: string, input?: unknown): Promise<IpcError>;
+  eventsNamed<E extends EventName>(name: E): EventPayload<E>[];
+  close(): Promise<void>;
+}
+
+/** Quick re-polls and probes, so the tests see in seconds what takes minutes in the app. */
+export const FAST_TIMING: Partial<SyncTiming> = {
+  staleAfterMs: 60_000,
+  repollMinMs: 100,
+  repollMaxMs: 400,
+  probeMinMs: 100,
+  probeMaxMs: 400,
+  eventIntervalMs: 50,
+};
+
+/** A client with short retries, so a stopped server is noticed in well under a second. */
+export function fastClient(sandbox: Sandbox): UnpodClient {
+  return createUnpodClient({
+    baseUrl: sandbox.baseUrl,
+    token: sandbox.credentials.token,
+    timeoutMs: 3_000,
+    retry: { limit: 1, baseDelayMs: 10, maxDelayMs: 20 },
+  });
+}
+
+export async function createHarness(
+  sandbox: Sandbox,
+  options: { dataDir?: string; timing?: Partial<SyncTiming> } = {},
+): Promise<Harness> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'unpod-sync-')));
+  const profileDir = join(dataDir, 'profiles', 'p1');
+  const emitted: Emitted[] = [];
+  const unexpected: unknown[] = [];
+  const services = createAppServices({
+    dataDir,
+    emit: (event, payload) => emitted.push({ event, payload } as Emitted),
+    host: 'web',
+    version: '0.0.0-test',
+    syncTiming: { ...FAST_TIMING, ...options.timing },
+  });
+  const router = createRouter(services.handlers, {
+    validateOutput: true,
+    onUnexpectedError: (_channel, error) => unexpected.push(error),
+  });
+  await services.workspace.openSession({
+    kind: 'profile',
+    profileId: 'p1',
+    profileName: 'Sync test',
+    dataDir: profileDir,
+    client: fastClient(sandbox),
+    preferredOrgHandle: sandbox.credentials.orgHandle,
+    preferredSpaceToken: sandbox.credentials.spaceToken,
+  });
+
+  const harness: Harness = {
+    services,
+    router,
+    emitted,
+    dataDir,
+    profileDir,
+    unexpected,
+    async call<T>(channel: string, input: unknown = {}) {
+      const result = (await router.dispatch(channel, input)) as IpcResult<T>;
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
+      return result.data;
+    },
+    async failure(channel: string, input: unknown = {}) {
+      const result = await router.dispatch(channel, input);
+      if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
+      return result.error;
+    },
+    eventsNamed<E extends EventName>(name: E) {
+      return emitted
+        .filter((e): e is Extract<Emitted, { event: E }> => e.event === name)
+        .map((e) => e.payload as EventPayload<E>);
+    },
+    async close() {
+      await services.close();
+    },
+  };
+  return harness;
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+export const spaceScope = (sandbox: Sandbox): TaskScope => ({
+  kind: 'space',
+  spaceToken: sandbox.credentials.spaceToken,
+});
+
+/** Runs a full sync of `scope` through the channels and waits for it to end. */
+export async function syncAndWait(h: Harness, scope: TaskScope): Promise<SyncStatus> {
+  const started = await h.call<SyncStatus>('sync.start', { scope });
+  if (started.phase !== 'running') throw new Error(`sync did not start: ${started.phase}`);
+  return h.services.tasks.whenIdle(scope);
+}
+
+export const query = (h: Harness, input: Record<string, unknown>) => h.call<TaskPage>('tasks.query', input);
+
+/** Every task of the sandbox's main space, straight from its API (what the cache must match). */
+export async function allSpaceTasks(sandbox: Sandbox): Promise<Task[]> {
+  const client = createUnpodClient({
+    baseUrl: sandbox.baseUrl,
+    token: sandbox.credentials.token,
+    orgHandle: sandbox.credentials.orgHandle,
+  });
+  const first = await client.listSpaceTasks(sandbox.credentials.spaceToken, { page: 1, pageSize: 500 });
+  const tasks = [...first.tasks];
+  for (let page = 2; tasks.length < first.count; page++) {
+    const next = await client.listSpaceTasks(sandbox.credentials.spaceToken, { page, pageSize: 500 });
+    if (next.tasks.length === 0) break;
+    tasks.push(...next.tasks);
+  }
+  return tasks;
+}
+
+/** Polls `check` until it returns true (or fails after `timeoutMs`). */
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

@@ -21,6 +21,8 @@ export default defineConfig({
     root: 'src-renderer',
     plugins: [react()],
     build: {
+      // electron-vite leaves bundles unminified; the renderer's first paint is measurably faster minified.
+      minify: true,
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
     },
   },

@@ -407,12 +407,13 @@ export const taskDetailSchema = z.object({
   callSummary: z.string().nullable(),
   classification: z.object({ labels: z.array(z.string()), summary: z.string().nullable() }),
   successEvaluation: lenientJsonView(
-    z.object({ score: z.union([z.number(), z.string(), z.boolean()]).nullable(), reason: z.string().nullable() }),
+    z.object({
+      score: z.union([z.number(), z.string(), z.boolean()]).nullable(),
+      reason: z.string().nullable(),
+    }),
   ).nullable(),
   structuredData: lenientJsonView(z.array(z.object({ key: z.string(), value: z.string() }))).nullable(),
-  transcript: z.array(
-    z.object({ role: z.string(), text: z.string(), time: z.string().nullable() }),
-  ),
+  transcript: z.array(z.object({ role: z.string(), text: z.string(), time: z.string().nullable() })),
   durationSeconds: z.number().nullable(),
   cost: z.number().nullable(),
   callEndReason: z.string().nullable(),

@@ -6,6 +6,7 @@ import type { StatementCache } from './database.ts';
 import type { SearchHits } from './search-hits.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from './fts-query.ts';
 import type { CacheScope } from './scope.ts';
+import type { TaskListColumns } from './task-record.ts';
 import { filterToSql, type FacetToOmit, type TaskFilter } from './task-filter.ts';
 import { cachedTaskSchema, type Task } from './task-shape.ts';
 
@@ -36,27 +37,10 @@ export interface TaskMatch {
 }
 export type SnippetColumn = 'transcript' | 'summary' | 'context' | 'objective';
 
-export interface TaskListRow {
-  id: string;
-  spaceToken: string | null;
-  spaceId: string | null;
-  assignee: string | null;
-  status: string;
-  executionType: string | null;
-  created: string | null;
+export interface TaskListRow extends TaskListColumns {
   /** Epoch ms of `created` (read as UTC when the platform gave no zone). */
   createdAt: number | null;
-  modified: string | null;
   modifiedAt: number | null;
-  name: string | null;
-  contactNumber: string | null;
-  email: string | null;
-  company: string | null;
-  outcomeStatus: string | null;
-  labels: string[];
-  duration: number | null;
-  cost: number | null;
-  hasRecording: boolean;
   /** Present when the query had a search. */
   match: TaskMatch | null;
 }

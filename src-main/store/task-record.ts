@@ -7,18 +7,19 @@ import { parsePlatformTime } from './platform-time.ts';
 import type { CacheScope } from './scope.ts';
 import type { Task } from './task-shape.ts';
 
-export interface TaskRecord {
+/**
+ * The list columns of a cached task: what the cache writes (TaskRecord) and what a list query
+ * reads back (TaskListRow in task-queries.ts).
+ */
+export interface TaskListColumns {
   id: string;
-  docId: string | null;
   spaceToken: string | null;
   spaceId: string | null;
   assignee: string | null;
   status: string;
   executionType: string | null;
   created: string | null;
-  createdTs: number | null;
   modified: string | null;
-  modifiedTs: number | null;
   name: string | null;
   contactNumber: string | null;
   email: string | null;
@@ -28,6 +29,13 @@ export interface TaskRecord {
   duration: number | null;
   cost: number | null;
   hasRecording: boolean;
+}
+
+export interface TaskRecord extends TaskListColumns {
+  docId: string | null;
+  /** Epoch ms of `created` (read as UTC when the platform gave no zone). */
+  createdTs: number | null;
+  modifiedTs: number | null;
   /** The task as received (JSON.stringify), which is what is stored. */
   json: string;
   /** sha256 of `json`. Equal hashes mean equal content; see sameContent for unequal ones. */

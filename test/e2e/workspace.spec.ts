@@ -37,7 +37,10 @@ test('opening the demo shows the demo notice, the frame and the agents; leaving 
     `Showing ${total} of ${total} agents`,
   );
 
-  for (const page of ['Tasks', 'Import']) {
+  await nav.getByRole('link', { name: 'Tasks' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Tasks' })).toHaveAttribute('aria-current', 'page');
+  for (const page of ['Import']) {
     await nav.getByRole('link', { name: page }).click();
     await expect(app.getByRole('heading', { level: 1, name: page })).toBeVisible();
     await expect(app.getByRole('heading', { level: 2, name: 'Coming next' })).toBeVisible();

@@ -3,11 +3,12 @@
 // afterwards by searching for a unique contact name.
 import { randomInt } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src-main/sandbox/index.ts';
+import { startSandbox, type FaultRule, type Sandbox } from '../../src-main/sandbox/index.ts';
 import {
   createUnpodClient,
   type CreateTaskRequest,
   type RequestLogEntry,
+  type RequestOptions,
   type UnpodClient,
   type UnpodClientOptions,
 } from '../../src-main/unpod/index.ts';
@@ -58,6 +59,10 @@ async function tasksNamed(name: string) {
 }
 const posts = () => requests.filter((r) => r.method === 'POST');
 
+/** Sends a create that should fail, and returns what it failed with (or, if it did not, the outcome). */
+const failedCreate = (request: CreateTaskRequest, client = orgClient(), options?: RequestOptions) =>
+  client.createTask(sandbox.credentials.spaceToken, request, options).catch((e: unknown) => e);
+
 beforeAll(async () => {
   sandbox = await startSandbox({ seed: 5, speed: 1_000 });
 });
@@ -93,49 +98,42 @@ describe('createTask', () => {
 });
 
 describe('createTask is never retried', () => {
-  it('5xx after sending: outcome_unknown, one POST, and (here) nothing was created', async () => {
-    sandbox.faults.add({ kind: 'server_error', status: 503, method: 'POST' });
-    const { request, name } = uniqueRequest();
-    const error = await orgClient()
-      .createTask(sandbox.credentials.spaceToken, request)
-      .catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'outcome_unknown', status: 503 });
-    expect((error as Error).message).toMatch(/not known whether/);
-    expect(posts()).toHaveLength(1);
-    sandbox.faults.clear();
-    expect(await tasksNamed(name)).toHaveLength(0);
-  });
-
-  it('connection reset: outcome_unknown, one POST, zero tasks created', async () => {
-    sandbox.faults.add({ kind: 'reset', method: 'POST' });
-    const { request, name } = uniqueRequest();
-    const error = await orgClient()
-      .createTask(sandbox.credentials.spaceToken, request)
-      .catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'outcome_unknown' });
-    expect(posts()).toHaveLength(1);
-    sandbox.faults.clear();
-    expect(await tasksNamed(name)).toHaveLength(0);
-  });
-
-  it('lost response: outcome_unknown, one POST, exactly one task created', async () => {
-    sandbox.faults.add({ kind: 'lost_response', method: 'POST' });
-    const { request, name } = uniqueRequest();
-    const error = await orgClient()
-      .createTask(sandbox.credentials.spaceToken, request)
-      .catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'outcome_unknown' });
-    expect(posts()).toHaveLength(1);
-    sandbox.faults.clear();
-    expect(await tasksNamed(name)).toHaveLength(1);
-  });
+  it.each([
+    {
+      failure: '5xx after sending',
+      fault: { kind: 'server_error', status: 503, method: 'POST' },
+      error: { kind: 'outcome_unknown', status: 503, message: expect.stringMatching(/not known whether/) },
+      // Here nothing was created: the sandbox answers an injected 5xx before it creates anything.
+      created: 0,
+    },
+    {
+      failure: 'connection reset',
+      fault: { kind: 'reset', method: 'POST' },
+      error: { kind: 'outcome_unknown' },
+      created: 0,
+    },
+    {
+      failure: 'lost response',
+      fault: { kind: 'lost_response', method: 'POST' },
+      error: { kind: 'outcome_unknown' },
+      created: 1,
+    },
+  ] satisfies { failure: string; fault: FaultRule; error: object; created: number }[])(
+    '$failure: outcome_unknown, one POST, tasks created: $created',
+    async ({ fault, error, created }) => {
+      sandbox.faults.add(fault);
+      const { request, name } = uniqueRequest();
+      expect(await failedCreate(request)).toMatchObject(error);
+      expect(posts()).toHaveLength(1);
+      sandbox.faults.clear();
+      expect(await tasksNamed(name)).toHaveLength(created);
+    },
+  );
 
   it('a timeout: outcome_unknown, one POST', async () => {
     sandbox.faults.add({ kind: 'latency', latencyMs: 1_000, method: 'POST', times: 1 });
     const { request } = uniqueRequest();
-    const error = await orgClient({ timeoutMs: 200 })
-      .createTask(sandbox.credentials.spaceToken, request)
-      .catch((e: unknown) => e);
+    const error = await failedCreate(request, orgClient({ timeoutMs: 200 }));
     expect(error).toMatchObject({ kind: 'outcome_unknown' });
     expect(posts()).toHaveLength(1);
   });
@@ -143,9 +141,7 @@ describe('createTask is never retried', () => {
   it('malformed JSON on 200: outcome_unknown', async () => {
     sandbox.faults.add({ kind: 'malformed_json', method: 'POST', times: 1 });
     const { request } = uniqueRequest();
-    const error = await orgClient()
-      .createTask(sandbox.credentials.spaceToken, request)
-      .catch((e: unknown) => e);
+    const error = await failedCreate(request);
     expect(error).toMatchObject({ kind: 'outcome_unknown' });
     expect(posts()).toHaveLength(1);
   });
@@ -155,9 +151,7 @@ describe('clear rejections of a create keep their kind', () => {
   it('429: rate_limited, one POST, nothing created', async () => {
     sandbox.faults.add({ kind: 'rate_limit', retryAfterSeconds: 2, method: 'POST' });
     const { request, name } = uniqueRequest();
-    const error = await orgClient()
-      .createTask(sandbox.credentials.spaceToken, request)
-      .catch((e: unknown) => e);
+    const error = await failedCreate(request);
     expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 2_000 });
     expect(posts()).toHaveLength(1);
     sandbox.faults.clear();
@@ -166,20 +160,16 @@ describe('clear rejections of a create keep their kind', () => {
 
   it('206 "Invalid Pilot" without errors: business', async () => {
     const { request } = uniqueRequest();
-    const error = await orgClient()
-      .createTask(sandbox.credentials.spaceToken, { ...request, pilot: 'space-agent-unknown' })
-      .catch((e: unknown) => e);
+    const error = await failedCreate({ ...request, pilot: 'space-agent-unknown' });
     expect(error).toMatchObject({ kind: 'business', status: 206, details: { message: 'Invalid Pilot' } });
   });
 
   it('400 for a schedule in the past: bad_request with the server message', async () => {
     const { request } = uniqueRequest();
-    const error = await orgClient()
-      .createTask(sandbox.credentials.spaceToken, {
-        ...request,
-        schedule: { type: 'custom', calling_date: '2020-01-01', calling_time: '10:00' },
-      })
-      .catch((e: unknown) => e);
+    const error = await failedCreate({
+      ...request,
+      schedule: { type: 'custom', calling_date: '2020-01-01', calling_time: '10:00' },
+    });
     expect(error).toMatchObject({ kind: 'bad_request', status: 400 });
     expect((error as Error).message).toContain('Scheduled time must be in the future.');
   });
@@ -210,9 +200,7 @@ describe('clear rejections of a create keep their kind', () => {
   it('cancelled while in flight: cancelled, flagged as possibly created', async () => {
     sandbox.faults.add({ kind: 'latency', latencyMs: 2_000, method: 'POST', times: 1 });
     const { request } = uniqueRequest();
-    const error = await orgClient()
-      .createTask(sandbox.credentials.spaceToken, request, { signal: AbortSignal.timeout(100) })
-      .catch((e: unknown) => e);
+    const error = await failedCreate(request, orgClient(), { signal: AbortSignal.timeout(100) });
     expect(error).toMatchObject({ kind: 'cancelled', details: { outcomeUnknown: true } });
   });
 });

@@ -43,6 +43,7 @@ export const FAST_TIMING: Partial<SyncTiming> = {
   probeMinMs: 100,
   probeMaxMs: 400,
   eventIntervalMs: 50,
+  integrityCheckDelayMs: 0,
 };
 
 /** A client with short retries, so a stopped server is noticed in well under a second. */

@@ -24,7 +24,8 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-function startCli(args: string[]): Promise<Running> {
+/** Starts the CLI with its output collected as it arrives. */
+function spawnCli(args: string[]) {
   const child = spawn(process.execPath, [cli, ...args], {
     cwd: repo,
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
@@ -33,14 +34,19 @@ function startCli(args: string[]): Promise<Running> {
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return { child, stdout: () => stdout, stderr: () => stderr };
+}
+
+function startCli(args: string[]): Promise<Running> {
+  const { child, stdout, stderr } = spawnCli(args);
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`no "web:" line within 20 s; stderr: ${stderr}`)),
+      () => reject(new Error(`no "web:" line within 20 s; stderr: ${stderr()}`)),
       20_000,
     );
     const check = () => {
-      const match = /^web: (http:\/\/127\.0\.0\.1:(\d+))\/\?secret=([A-Za-z0-9_-]+)\n/.exec(stdout);
+      const match = /^web: (http:\/\/127\.0\.0\.1:(\d+))\/\?secret=([A-Za-z0-9_-]+)\n/.exec(stdout());
       if (match) {
         clearTimeout(timer);
         child.stdout.off('data', check);
@@ -50,8 +56,8 @@ function startCli(args: string[]): Promise<Running> {
           origin: match[1]!,
           port: Number(match[2]),
           secret: match[3]!,
-          stdout: () => stdout,
-          stderr: () => stderr,
+          stdout,
+          stderr,
           exited,
         });
       }
@@ -59,23 +65,16 @@ function startCli(args: string[]): Promise<Running> {
     child.stdout.on('data', check);
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`exited with ${code} before listening; stderr: ${stderr}`));
+      reject(new Error(`exited with ${code} before listening; stderr: ${stderr()}`));
     });
   });
 }
 
 /** Runs the CLI to completion (for the failure cases). */
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { child, stdout, stderr } = spawnCli(args);
   return new Promise((done) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: repo,
-      env: { ...process.env, NODE_NO_WARNINGS: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('exit', (code) => done({ code, stdout, stderr }));
+    child.on('exit', (code) => done({ code, stdout: stdout(), stderr: stderr() }));
   });
 }
 

@@ -238,44 +238,33 @@ export function leadDetails(
   const invoice = `INV-${new Date(createdMs).getUTCFullYear()}-${p.digits(4)}`;
   const visit = wallClock(createdMs - p.int(1, 5) * DAY_MS).slice(0, 10);
   const vars = { amount, due, invoice, visit };
-  switch (agent.persona) {
+  return { company, email, occupation, address, vars, ...leadBrief(p, agent.persona, vars) };
+}
+
+/** What the agent is told about the lead (context) and asked to do (objective), by persona. */
+function leadBrief(
+  p: Prng,
+  persona: AgentRecord['persona'],
+  { amount, due, invoice, visit }: { amount: string; due: string; invoice: string; visit: string },
+): Pick<LeadDetails, 'context' | 'objective'> {
+  switch (persona) {
     case 'payments':
       return {
-        company,
-        email,
-        occupation,
-        address,
-        vars,
         context: `Pending invoice ${invoice}, amount ${amount}, due date ${due}.`,
         objective: `Payment reminder for invoice ${invoice}`,
       };
     case 'feedback':
       return {
-        company,
-        email,
-        occupation,
-        address,
-        vars,
         context: `Visited the ${p.pick(['Indiranagar', 'Downtown', 'Riverside', 'Central'])} branch on ${visit}.`,
         objective: 'Collect feedback on the recent visit',
       };
     case 'qualifier':
       return {
-        company,
-        email,
-        occupation,
-        address,
-        vars,
         context: `Requested a demo from the pricing page. Budget: ${amount}. Timeline: ${p.pick(['this quarter', 'next quarter', 'not decided'])}.`,
         objective: 'Qualify the lead: budget, timeline, decision makers',
       };
     default:
       return {
-        company,
-        email,
-        occupation,
-        address,
-        vars,
         context: `${p.pick(['Downloaded the automation guide', 'Visited the booth at SaaS Expo', 'Signed up for the newsletter', 'Referred by an existing customer'])}. Team size about ${p.int(2, 80)}.`,
         objective: p.pick([
           'Follow up with potential clients for a product demo',

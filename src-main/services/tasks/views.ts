@@ -5,7 +5,8 @@ import type { Highlighted, TaskDetail, TaskRow } from '../../ipc/contract.ts';
 import { parsePlatformTime, splitHighlights, type TaskListRow } from '../../store/index.ts';
 import { parseLenientJson, transcriptEntryText, type Task } from '../../unpod/index.ts';
 
-const highlighted = (text: string | null): Highlighted | null => (text === null ? null : splitHighlights(text));
+const highlighted = (text: string | null): Highlighted | null =>
+  text === null ? null : splitHighlights(text);
 
 export function toTaskRow(row: TaskListRow): TaskRow {
   return {

@@ -17,32 +17,22 @@ export function AgentFiltersBar({ agents }: { agents: readonly Agent[] }) {
       aria-label="Filter agents"
       onSubmit={(event) => event.preventDefault()}
     >
-      <div className="field">
-        <label htmlFor="agent-filter-type">Type</label>
-        <select id="agent-filter-type" value={filters.type} onChange={(e) => filters.setType(e.target.value)}>
-          <option value="">All types</option>
-          {types.map((type) => (
-            <option key={type} value={type}>
-              {titleCase(type)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="agent-filter-state">State</label>
-        <select
-          id="agent-filter-state"
-          value={filters.state}
-          onChange={(e) => filters.setState(e.target.value)}
-        >
-          <option value="">All states</option>
-          {states.map((state) => (
-            <option key={state} value={state}>
-              {titleCase(state)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="agent-filter-type"
+        label="Type"
+        allLabel="All types"
+        values={types}
+        value={filters.type}
+        onChange={filters.setType}
+      />
+      <FilterSelect
+        id="agent-filter-state"
+        label="State"
+        allLabel="All states"
+        values={states}
+        value={filters.state}
+        onChange={filters.setState}
+      />
       <div className="field field--grow">
         <label htmlFor="agent-filter-text">Search agents</label>
         <input
@@ -64,5 +54,32 @@ export function AgentFiltersBar({ agents }: { agents: readonly Agent[] }) {
         Clear filters
       </button>
     </form>
+  );
+}
+
+interface FilterSelectProps {
+  id: string;
+  label: string;
+  /** The first option, value "": no filter. */
+  allLabel: string;
+  values: readonly string[];
+  value: string;
+  onChange(value: string): void;
+}
+
+/** A labelled select over the values the agents have, shown in title case. */
+function FilterSelect({ id, label, allLabel, values, value, onChange }: FilterSelectProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{allLabel}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {titleCase(v)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { settle } from '../../lib/ipc.ts';
 import { applyWorkspace, useAuthStore } from '../../stores/auth.ts';
 import { failureTitle } from './authErrors.ts';
 import { Dialog } from './Dialog.tsx';
+import { DialogFormActions } from './DialogFormActions.tsx';
 import { FormError } from './FormError.tsx';
 
 export function SignOutDialog({ profile, onClose }: { profile: Profile; onClose(): void }) {
@@ -86,21 +87,7 @@ export function SignOutDialog({ profile, onClose }: { profile: Profile; onClose(
           <label htmlFor={forgetId}>Also remove the profile from the list</label>
         </div>
         {busy && <LoadingStatus>Signing out…</LoadingStatus>}
-        <div className="auth-form__actions">
-          <button type="submit" className="button button--danger" aria-disabled={busy || undefined}>
-            Sign out
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-disabled={busy || undefined}
-            onClick={() => {
-              if (!busy) onClose();
-            }}
-          >
-            Cancel
-          </button>
-        </div>
+        <DialogFormActions busy={busy} submitVariant="danger" submitLabel="Sign out" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -8,6 +8,7 @@ import { settle } from '../../lib/ipc.ts';
 import { useAuthStore } from '../../stores/auth.ts';
 import { failureTitle } from './authErrors.ts';
 import { Dialog } from './Dialog.tsx';
+import { DialogFormActions } from './DialogFormActions.tsx';
 import { FormError } from './FormError.tsx';
 import { TextField } from './TextField.tsx';
 
@@ -96,21 +97,12 @@ export function TokenDialog({ profile, mode, onClose }: TokenDialogProps) {
           }}
         />
         {busy && <LoadingStatus>Checking the token…</LoadingStatus>}
-        <div className="auth-form__actions">
-          <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-            {busy ? 'Checking the token…' : mode === 'replace' ? 'Replace token' : 'Sign in'}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-disabled={busy || undefined}
-            onClick={() => {
-              if (!busy) onClose();
-            }}
-          >
-            Cancel
-          </button>
-        </div>
+        <DialogFormActions
+          busy={busy}
+          submitVariant="primary"
+          submitLabel={busy ? 'Checking the token…' : mode === 'replace' ? 'Replace token' : 'Sign in'}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -1,9 +1,10 @@
 // Maps the page id to its screen.
 import type { PageId } from '../../stores/navigation.ts';
 import { AgentsPage } from '../agents/AgentsPage.tsx';
-import { ImportPage, TasksPage } from '../placeholders/PlaceholderPages.tsx';
+import { ImportPage } from '../placeholders/PlaceholderPages.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { SpacesPage } from '../spaces/SpacesPage.tsx';
+import { TasksPage } from '../tasks/TasksPage.tsx';
 
 export function CurrentPage({ page }: { page: PageId }) {
   switch (page) {

@@ -19,20 +19,6 @@ function ComingSoon({ title, intro, coming }: { title: string; intro: string; co
   );
 }
 
-export function TasksPage() {
-  return (
-    <ComingSoon
-      title="Tasks"
-      intro="The calls placed in the current space and what came of them."
-      coming={[
-        'Every task in the space with its status, newest first, also when you are offline.',
-        'Transcript, summary, outcome labels and cost of each call.',
-        'The call recording, played inside the app.',
-      ]}
-    />
-  );
-}
-
 export function ImportPage() {
   return (
     <ComingSoon

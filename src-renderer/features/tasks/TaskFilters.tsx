@@ -1,0 +1,194 @@
+// The list's filters: a search box over everything said and written about a task, agent, type
+// and date range, and the status and outcome-label choices, each with how many tasks it has
+// given the other filters (the counts come from main with the rows).
+import { useEffect, useId, useState } from 'react';
+import type { FacetCount, TaskFilters as Filters } from '../../../src-main/ipc/contract.ts';
+import { titleCase } from '../../lib/format.ts';
+import { hasActiveFilters, useTasksStore } from '../../stores/tasks.ts';
+import { dayStart, formatCount, nextDay, statusLabel, toDateInput } from './format.ts';
+
+const SEARCH_DELAY_MS = 200;
+
+/** The facet's values, plus chosen values that currently count zero (so they can be unticked). */
+function withChosen(facets: readonly FacetCount[] | undefined, chosen: readonly string[]): FacetCount[] {
+  const list = [...(facets ?? [])];
+  for (const value of chosen) if (!list.some((f) => f.value === value)) list.push({ value, count: 0 });
+  return list;
+}
+
+const toggle = (values: readonly string[], value: string): string[] =>
+  values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
+
+function FacetGroup({
+  legend,
+  facets,
+  chosen,
+  label,
+  onChange,
+}: {
+  legend: string;
+  facets: FacetCount[];
+  chosen: readonly string[];
+  label: (value: string) => string;
+  onChange(values: string[]): void;
+}) {
+  const legendId = useId();
+  if (facets.length === 0) return null;
+  return (
+    <div role="group" aria-labelledby={legendId} className="facet">
+      <span id={legendId} className="facet__legend">
+        {legend}
+      </span>
+      <div className="facet__options">
+        {facets.map((f) => {
+          const checked = chosen.includes(f.value);
+          return (
+            <label key={f.value} className={`facet__option${checked ? ' facet__option--on' : ''}`}>
+              <input type="checkbox" checked={checked} onChange={() => onChange(toggle(chosen, f.value))} />
+              <span>{label(f.value)}</span>
+              <span className="facet__count">{formatCount(f.count)}</span>
+            </label>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+export function TaskFilters({ agentNames }: { agentNames: ReadonlyMap<string, string> }) {
+  const filters = useTasksStore((s) => s.filters);
+  const facets = useTasksStore((s) => s.facets);
+  const scopeKind = useTasksStore((s) => s.scope?.kind ?? null);
+  const { setFilters, clearFilters } = useTasksStore.getState();
+  const id = useId();
+
+  // The box answers at once; the query waits for a pause in typing.
+  const [search, setSearch] = useState(filters.search);
+  const [lastApplied, setLastApplied] = useState(filters.search);
+  if (filters.search !== lastApplied) {
+    // Cleared or changed elsewhere (Clear filters, another scope): show that.
+    setLastApplied(filters.search);
+    setSearch(filters.search);
+  }
+  useEffect(() => {
+    if (search === filters.search) return;
+    const timer = setTimeout(() => {
+      setLastApplied(search);
+      setFilters({ search });
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search, filters.search, setFilters]);
+
+  const set = (patch: Partial<Filters>) => setFilters(patch);
+  const agentOptions = withChosen(facets?.agents, filters.agents);
+  const typeOptions = withChosen(facets?.executionTypes, filters.executionTypes);
+  const active = hasActiveFilters(filters) || search.trim() !== '';
+
+  return (
+    <form
+      className="task-filters"
+      role="search"
+      aria-label="Filter tasks"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <div className="task-filters__row">
+        <div className="field task-filters__search">
+          <label htmlFor={`${id}-search`}>Search tasks</label>
+          <input
+            id={`${id}-search`}
+            type="search"
+            value={search}
+            placeholder="Name, number, email, company, context, transcript, summary"
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                setLastApplied(search);
+                setFilters({ search });
+              }
+            }}
+          />
+        </div>
+        {scopeKind === 'space' && (
+          <div className="field">
+            <label htmlFor={`${id}-agent`}>Agent</label>
+            <select
+              id={`${id}-agent`}
+              value={filters.agents[0] ?? ''}
+              onChange={(e) => set({ agents: e.target.value ? [e.target.value] : [] })}
+            >
+              <option value="">All agents</option>
+              {agentOptions.map((f) => (
+                <option key={f.value} value={f.value}>
+                  {agentNames.get(f.value) ?? f.value} ({formatCount(f.count)})
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-type`}>Type</label>
+          <select
+            id={`${id}-type`}
+            value={filters.executionTypes[0] ?? ''}
+            onChange={(e) => set({ executionTypes: e.target.value ? [e.target.value] : [] })}
+          >
+            <option value="">All types</option>
+            {typeOptions.map((f) => (
+              <option key={f.value} value={f.value}>
+                {titleCase(f.value)} ({formatCount(f.count)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-from`}>Created from</label>
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={toDateInput(filters.createdFrom)}
+            onChange={(e) => set({ createdFrom: dayStart(e.target.value) })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>Created to</label>
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={filters.createdTo === null ? '' : toDateInput(filters.createdTo - 1)}
+            onChange={(e) => {
+              const start = dayStart(e.target.value);
+              set({ createdTo: start === null ? null : nextDay(start) });
+            }}
+          />
+        </div>
+        <button
+          type="button"
+          className="button button--quiet task-filters__clear"
+          hidden={!active}
+          onClick={() => {
+            setSearch('');
+            clearFilters();
+          }}
+        >
+          Clear filters
+        </button>
+      </div>
+      <FacetGroup
+        legend="Status"
+        facets={withChosen(facets?.statuses, filters.statuses)}
+        chosen={filters.statuses}
+        label={statusLabel}
+        onChange={(statuses) => set({ statuses })}
+      />
+      <FacetGroup
+        legend="Outcome label"
+        facets={withChosen(facets?.labels, filters.labels)}
+        chosen={filters.labels}
+        label={(v) => v}
+        onChange={(labels) => set({ labels })}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,289 @@
+// The review screen: the calls of the current space (or of one agent) from the offline cache,
+// with filters, search, a detail beside the list, an overview, sync and CSV export.
+import { lazy, Suspense, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import type { TaskScope } from '../../../src-main/ipc/contract.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { LoadingStatus } from '../../components/LoadingStatus.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useAgentsStore } from '../../stores/lists.ts';
+import { followTaskEvents, hasActiveFilters, scopeKeyOf, useTasksStore } from '../../stores/tasks.ts';
+import { useWorkspaceStore } from '../../stores/workspace.ts';
+import { downloadText } from './download.ts';
+import { formatCount } from './format.ts';
+import { SyncBar } from './SyncBar.tsx';
+import { TaskDetailPanel } from './TaskDetailPanel.tsx';
+import { TaskFilters } from './TaskFilters.tsx';
+import { TaskGrid } from './TaskGrid.tsx';
+import './tasks.css';
+
+// The charts library is large: loaded when the overview is first opened.
+const OverviewPanel = lazy(() =>
+  import('../overview/OverviewPanel.tsx').then((m) => ({ default: m.OverviewPanel })),
+);
+
+type View = 'calls' | 'overview';
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'calls', label: 'Calls' },
+  { id: 'overview', label: 'Overview' },
+];
+
+function useAgentNames(): { agents: { handle: string; name: string }[]; names: Map<string, string> } {
+  const organization = useWorkspaceStore((s) => s.state?.organization?.domainHandle ?? null);
+  const { items, status, key, load } = useAgentsStore();
+  useEffect(() => {
+    if (organization && (key !== organization || status === 'idle')) void load(organization);
+  }, [organization, key, status, load]);
+  return useMemo(
+    () => ({
+      agents: items.map((a) => ({ handle: a.handle, name: a.name || a.handle })),
+      names: new Map(items.map((a) => [a.handle, a.name || a.handle])),
+    }),
+    [items],
+  );
+}
+
+function ScopePicker({ agents }: { agents: { handle: string; name: string }[] }) {
+  const space = useWorkspaceStore((s) => s.state?.space ?? null);
+  const scope = useTasksStore((s) => s.scope);
+  const setScope = useTasksStore((s) => s.setScope);
+  const current = scopeKeyOf(scope) ?? '';
+  const options: { key: string; label: string; scope: TaskScope }[] = [
+    ...(space
+      ? [
+          {
+            key: `space:${space.token}`,
+            label: `Space: ${space.name}`,
+            scope: { kind: 'space', spaceToken: space.token } as const,
+          },
+        ]
+      : []),
+    ...agents.map((a) => ({
+      key: `agent:${a.handle}`,
+      label: `Agent: ${a.name}`,
+      scope: { kind: 'agent', agentHandle: a.handle } as const,
+    })),
+  ];
+  if (scope && !options.some((o) => o.key === current)) {
+    options.unshift({
+      key: current,
+      label: scope.kind === 'agent' ? `Agent: ${scope.agentHandle}` : 'This space',
+      scope,
+    });
+  }
+  return (
+    <div className="field scope-picker">
+      <label htmlFor="task-scope">Show the tasks of</label>
+      <select
+        id="task-scope"
+        value={current}
+        onChange={(e) => setScope(options.find((o) => o.key === e.target.value)?.scope ?? null)}
+      >
+        {options.length === 0 && <option value="">Choose a space first</option>}
+        {options.map((o) => (
+          <option key={o.key} value={o.key}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function CacheNoticeBanner() {
+  const notice = useTasksStore((s) => s.notice);
+  const dismissed = useTasksStore((s) => s.dismissedNotice);
+  const dismiss = useTasksStore((s) => s.dismissNotice);
+  if (!notice || notice.id === dismissed) return null;
+  return (
+    <div role="alert" className="notice notice--warning">
+      <div className="notice__body">
+        <p className="notice__title">The saved task data was rebuilt</p>
+        <p>{notice.message}</p>
+      </div>
+      <div className="notice__actions">
+        <button type="button" className="button button--quiet" onClick={dismiss}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ResultLine() {
+  const total = useTasksStore((s) => s.total);
+  const filtered = useTasksStore((s) => hasActiveFilters(s.filters));
+  const exporting = useTasksStore((s) => s.exporting);
+  const exportError = useTasksStore((s) => s.exportError);
+  const exportCsv = useTasksStore((s) => s.exportCsv);
+  return (
+    <div className="task-results">
+      <p role="status" aria-label="Tasks shown" className="result-count">
+        {total === null
+          ? 'Reading saved tasks…'
+          : `${formatCount(total)} ${total === 1 ? 'task' : 'tasks'}${filtered ? ' match the filters' : ''}`}
+      </p>
+      {exportError && (
+        <p className="task-results__error" role="alert">
+          Export failed: {exportError.message}
+        </p>
+      )}
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-disabled={exporting || !total || undefined}
+        onClick={() => {
+          if (exporting || !total) return;
+          void exportCsv().then((file) => {
+            if (file) downloadText(file.filename, file.csv);
+          });
+        }}
+      >
+        {exporting ? 'Exporting…' : 'Export CSV'}
+      </button>
+    </div>
+  );
+}
+
+function CallsView({ names }: { names: Map<string, string> }) {
+  const total = useTasksStore((s) => s.total);
+  const scopeKind = useTasksStore((s) => s.scope?.kind);
+  const filtered = useTasksStore((s) => hasActiveFilters(s.filters));
+  const lastSyncedAt = useTasksStore((s) => s.lastSyncedAt);
+  const syncing = useTasksStore((s) => s.sync?.phase === 'running');
+  const clearFilters = useTasksStore((s) => s.clearFilters);
+  return (
+    <>
+      <TaskFilters agentNames={names} />
+      <ResultLine />
+      <div className="tasks-split">
+        <div className="tasks-split__list">
+          {total === 0 ? (
+            <div className="empty">
+              {filtered ? (
+                <>
+                  <p>No tasks match these filters.</p>
+                  <button type="button" className="button button--secondary" onClick={clearFilters}>
+                    Clear filters
+                  </button>
+                </>
+              ) : syncing ? (
+                <p>Downloading the tasks…</p>
+              ) : lastSyncedAt === null ? (
+                <p>
+                  Nothing saved for this {scopeKind === 'agent' ? 'agent' : 'space'} yet. Sync to download its
+                  tasks.
+                </p>
+              ) : (
+                <p>This {scopeKind === 'agent' ? 'agent has' : 'space has'} no tasks yet.</p>
+              )}
+            </div>
+          ) : (
+            <TaskGrid agentNames={names} />
+          )}
+          <p id="task-grid-keys" className="tasks-split__keys">
+            In the list: ↑ ↓ or j k move between tasks, Page Up/Down jump, Home/End go to the first or last.
+          </p>
+        </div>
+        <TaskDetailPanel agentNames={names} />
+      </div>
+    </>
+  );
+}
+
+export function TasksPage() {
+  const space = useWorkspaceStore((s) => s.state?.space ?? null);
+  const sessionKey = useWorkspaceStore((s) => `${s.state?.kind}:${s.state?.profileId ?? ''}`);
+  const scope = useTasksStore((s) => s.scope);
+  const error = useTasksStore((s) => s.error);
+  const { setScope, revalidate, reset } = useTasksStore.getState();
+  const { agents, names } = useAgentNames();
+  const [view, setView] = useState<View>('calls');
+
+  // Main's events (sync progress, changed rows, notices) while the page is open; rows saved
+  // while it was closed are picked up on return.
+  useEffect(() => {
+    const stop = followTaskEvents();
+    revalidate();
+    return stop;
+  }, [revalidate]);
+
+  // Another workspace: nothing of the previous one stays. Another space: its list.
+  useEffect(() => {
+    reset(sessionKey);
+  }, [sessionKey, reset]);
+  const spaceToken = space?.token ?? null;
+  useEffect(() => {
+    const current = useTasksStore.getState().scope;
+    if (spaceToken && (current === null || current.kind === 'space')) {
+      setScope({ kind: 'space', spaceToken });
+    }
+  }, [spaceToken, sessionKey, setScope]);
+
+  function onTabKey(event: KeyboardEvent<HTMLButtonElement>) {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    const next = view === 'calls' ? 'overview' : 'calls';
+    setView(next);
+    document.getElementById(`tasks-tab-${next}`)?.focus();
+  }
+
+  const description =
+    scope?.kind === 'agent'
+      ? 'The calls this agent placed, from the saved copy: it stays readable offline.'
+      : space
+        ? `The calls placed in ${space.name}, from the saved copy: it stays readable offline.`
+        : 'Choose a space in the bar above to see its calls.';
+
+  return (
+    <div className="tasks-page">
+      <PageHeader title="Tasks" description={description} actions={<ScopePicker agents={agents} />} />
+      <CacheNoticeBanner />
+      {error && (
+        <ErrorNotice title="Could not read the saved tasks" error={error} onRetry={() => revalidate()} />
+      )}
+      {scope === null ? (
+        <div className="empty">
+          <p>Choose a space (or an agent) to see its tasks.</p>
+        </div>
+      ) : (
+        <>
+          <div className="tasks-bar">
+            <div role="tablist" aria-label="Task views" className="tasks-tabs">
+              {VIEWS.map((v) => (
+                <button
+                  key={v.id}
+                  id={`tasks-tab-${v.id}`}
+                  type="button"
+                  role="tab"
+                  aria-selected={view === v.id}
+                  aria-controls={`tasks-panel-${v.id}`}
+                  tabIndex={view === v.id ? 0 : -1}
+                  className="tasks-tabs__tab"
+                  onClick={() => setView(v.id)}
+                  onKeyDown={onTabKey}
+                >
+                  {v.label}
+                </button>
+              ))}
+            </div>
+            <SyncBar />
+          </div>
+          <div
+            role="tabpanel"
+            id={`tasks-panel-${view}`}
+            aria-labelledby={`tasks-tab-${view}`}
+            className="tasks-panel"
+          >
+            {view === 'calls' ? (
+              <CallsView names={names} />
+            ) : (
+              <Suspense fallback={<LoadingStatus>Loading the overview…</LoadingStatus>}>
+                <OverviewPanel scope={scope} agentNames={names} />
+              </Suspense>
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

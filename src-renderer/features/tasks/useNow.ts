@@ -1,0 +1,11 @@
+// The current time, refreshed every `intervalMs`, for "14 minutes ago" texts that stay true.
+import { useEffect, useState } from 'react';
+
+export function useNow(intervalMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}

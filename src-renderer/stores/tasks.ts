@@ -1,0 +1,349 @@
+// The task list as the review screen shows it: what it is of (a space or an agent), the filters,
+// search and sort, the rows loaded so far (in pages, fetched from main as the user scrolls),
+// the counts beside the filters, the sync state, and the selected task.
+//
+// Every query change bumps `version`; an answer to an older version is dropped, so a slow page
+// can never paint rows of a previous filter. `tasks.changed` marks loaded pages stale: they stay
+// on screen and the visible ones are fetched again (stale-while-revalidate in the renderer too).
+import { create } from 'zustand';
+import type {
+  CacheNotice,
+  IpcError,
+  SyncStatus,
+  TaskFacets,
+  TaskFilters,
+  TaskRow,
+  TaskScope,
+  TaskSort,
+} from '../../src-main/ipc/contract.ts';
+import { settle } from '../lib/ipc.ts';
+
+export const PAGE_SIZE = 100;
+
+export const emptyFilters = (): TaskFilters => ({
+  statuses: [],
+  labels: [],
+  outcomeStatuses: [],
+  agents: [],
+  executionTypes: [],
+  createdFrom: null,
+  createdTo: null,
+  search: '',
+});
+
+export const defaultSort: TaskSort = { field: 'created', direction: 'desc' };
+
+export const scopeKeyOf = (scope: TaskScope | null): string | null =>
+  scope === null ? null : scope.kind === 'space' ? `space:${scope.spaceToken}` : `agent:${scope.agentHandle}`;
+
+export const hasActiveFilters = (f: TaskFilters): boolean =>
+  f.statuses.length + f.labels.length + f.outcomeStatuses.length + f.agents.length + f.executionTypes.length >
+    0 ||
+  f.createdFrom !== null ||
+  f.createdTo !== null ||
+  f.search.trim() !== '';
+
+interface LoadedPage {
+  rows: TaskRow[];
+  stale: boolean;
+}
+
+export interface TasksStore {
+  scope: TaskScope | null;
+  filters: TaskFilters;
+  sort: TaskSort;
+  version: number;
+  /** Bumped whenever main reports changed rows (the open detail re-reads its task). */
+  dataStamp: number;
+  /** Matching tasks in all; null until the first page answered. */
+  total: number | null;
+  pages: Record<number, LoadedPage>;
+  facets: TaskFacets | null;
+  lastSyncedAt: string | null;
+  sync: SyncStatus | null;
+  notice: CacheNotice | null;
+  dismissedNotice: string | null;
+  error: IpcError | null;
+  /** The rows the list shows now (from the virtualizer), re-fetched after a change. */
+  visible: { start: number; end: number };
+  selectedIndex: number | null;
+  selectedId: string | null;
+  exporting: boolean;
+  exportError: IpcError | null;
+
+  /** Which workspace the list belongs to; another one resets everything. */
+  sessionKey: string | null;
+  reset(sessionKey: string): void;
+  setScope(scope: TaskScope | null): void;
+  setFilters(patch: Partial<TaskFilters>): void;
+  clearFilters(): void;
+  sortBy(field: TaskSort['field']): void;
+  /** Loads the pages covering rows start..end (inclusive) that are missing or stale. */
+  showRange(start: number, end: number): void;
+  /** Re-reads the visible pages and the counts (after tasks.changed). */
+  revalidate(): void;
+  rowAt(index: number): TaskRow | undefined;
+  select(index: number): void;
+  /** Moves the selection by `delta` rows (keyboard review). */
+  move(delta: number): void;
+  startSync(mode?: 'full' | 'refresh'): Promise<void>;
+  cancelSync(): Promise<void>;
+  applySync(status: SyncStatus): void;
+  applyNotice(notice: CacheNotice): void;
+  dismissNotice(): void;
+  exportCsv(): Promise<{ filename: string; csv: string } | null>;
+}
+
+const pageOf = (index: number) => Math.floor(index / PAGE_SIZE);
+const inFlight = new Map<string, Promise<void>>();
+let facetsTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Fields sorted high-to-low on the first click (newest, longest, most expensive first). */
+const DESCENDING_FIRST = new Set<TaskSort['field']>(['created', 'modified', 'duration', 'cost', 'relevance']);
+
+export const useTasksStore = create<TasksStore>()((set, get) => {
+  /** Loads one page of rows; a second call for the same page shares the request in flight. */
+  function loadPage(page: number, version: number): Promise<void> {
+    const key = `${version}:${page}`;
+    let request = inFlight.get(key);
+    if (!request) {
+      request = fetchPage(page, version).finally(() => inFlight.delete(key));
+      inFlight.set(key, request);
+    }
+    return request;
+  }
+
+  async function fetchPage(page: number, version: number): Promise<void> {
+    const { scope, filters, sort } = get();
+    if (scope === null) return;
+    const result = await settle(() =>
+      window.unpod.tasks.query({ scope, filters, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
+    );
+    if (get().version !== version) return;
+    if (!result.ok) {
+      set({ error: result.error });
+      return;
+    }
+    const data = result.data;
+    set((s) => ({
+      pages: { ...s.pages, [page]: { rows: data.rows, stale: false } },
+      total: data.total,
+      lastSyncedAt: data.lastSyncedAt,
+      sync: data.sync,
+      notice: data.notice,
+      error: null,
+    }));
+    relocateSelection();
+  }
+
+  async function loadFacets(version: number): Promise<void> {
+    const { scope, filters, sort } = get();
+    if (scope === null) return;
+    const result = await settle(() =>
+      window.unpod.tasks.query({ scope, filters, sort, offset: 0, limit: 1, facets: true }),
+    );
+    if (get().version !== version || !result.ok) return;
+    set({ facets: result.data.facets });
+  }
+
+  /** Counts are a few full scans at 100k tasks: asked for after the rows, at most every 400 ms. */
+  function scheduleFacets(version: number, delayMs: number): void {
+    if (facetsTimer) clearTimeout(facetsTimer);
+    facetsTimer = setTimeout(() => {
+      facetsTimer = null;
+      void loadFacets(version);
+    }, delayMs);
+  }
+
+  /** After rows moved (new tasks arrived above), keep the selected task selected. */
+  function relocateSelection(): void {
+    const { selectedId, selectedIndex, pages } = get();
+    if (selectedId === null || selectedIndex === null) return;
+    if (get().rowAt(selectedIndex)?.id === selectedId) return;
+    for (const [page, loaded] of Object.entries(pages)) {
+      const at = loaded.rows.findIndex((r) => r.id === selectedId);
+      if (at !== -1) {
+        set({ selectedIndex: Number(page) * PAGE_SIZE + at });
+        return;
+      }
+    }
+  }
+
+  /** A new query: forget the rows, keep nothing of the old answer but the sync state. */
+  function restart(patch: Partial<TasksStore>): void {
+    const version = get().version + 1;
+    set({
+      ...patch,
+      version,
+      total: null,
+      pages: {},
+      error: null,
+      selectedIndex: null,
+      selectedId: null,
+    });
+    if (get().scope === null) return;
+    const { start, end } = get().visible;
+    get().showRange(start, Math.max(end, start + 30));
+    // The counts cost a few full scans at 100k tasks: asked for once the first rows are in, so
+    // they never hold the rows up.
+    void loadPage(pageOf(start), version).then(() => scheduleFacets(version, 0));
+  }
+
+  return {
+    scope: null,
+    filters: emptyFilters(),
+    sort: defaultSort,
+    version: 0,
+    dataStamp: 0,
+    total: null,
+    pages: {},
+    facets: null,
+    lastSyncedAt: null,
+    sync: null,
+    notice: null,
+    dismissedNotice: null,
+    error: null,
+    visible: { start: 0, end: 30 },
+    selectedIndex: null,
+    selectedId: null,
+    exporting: false,
+    exportError: null,
+    sessionKey: null,
+
+    reset(sessionKey) {
+      if (get().sessionKey === sessionKey) return;
+      set({ sessionKey, scope: null, facets: null, sync: null, lastSyncedAt: null, notice: null });
+      restart({ filters: emptyFilters(), sort: defaultSort });
+    },
+
+    setScope(scope) {
+      if (scopeKeyOf(scope) === scopeKeyOf(get().scope)) return;
+      restart({ scope, facets: null, sync: null, lastSyncedAt: null, filters: emptyFilters() });
+    },
+    setFilters(patch) {
+      const filters = { ...get().filters, ...patch };
+      // Best match first while searching; back to newest first when the search is cleared.
+      let sort = get().sort;
+      const searching = filters.search.trim() !== '';
+      if (searching && get().filters.search.trim() === '' && sort.field === 'created') {
+        sort = { field: 'relevance', direction: 'desc' };
+      } else if (!searching && sort.field === 'relevance') {
+        sort = defaultSort;
+      }
+      restart({ filters, sort });
+    },
+    clearFilters() {
+      restart({ filters: emptyFilters(), sort: defaultSort });
+    },
+    sortBy(field) {
+      const current = get().sort;
+      const direction =
+        current.field === field
+          ? current.direction === 'asc'
+            ? 'desc'
+            : 'asc'
+          : DESCENDING_FIRST.has(field)
+            ? 'desc'
+            : 'asc';
+      restart({ sort: { field, direction } });
+    },
+
+    showRange(start, end) {
+      set({ visible: { start, end } });
+      const { total, pages, version } = get();
+      const last = total === null ? pageOf(end) : Math.min(pageOf(end), pageOf(Math.max(0, total - 1)));
+      for (let page = pageOf(start); page <= last; page++) {
+        const loaded = pages[page];
+        if (!loaded || loaded.stale) void loadPage(page, version);
+      }
+    },
+
+    revalidate() {
+      if (get().scope === null) return;
+      set((s) => ({
+        dataStamp: s.dataStamp + 1,
+        pages: Object.fromEntries(
+          Object.entries(s.pages).map(([page, loaded]) => [page, { ...loaded, stale: true }]),
+        ),
+      }));
+      const { start, end } = get().visible;
+      get().showRange(start, end);
+      scheduleFacets(get().version, 400);
+    },
+
+    rowAt(index) {
+      return get().pages[pageOf(index)]?.rows[index % PAGE_SIZE];
+    },
+
+    select(index) {
+      const { total } = get();
+      if (total === null || total === 0) return;
+      const clamped = Math.max(0, Math.min(total - 1, index));
+      const row = get().rowAt(clamped);
+      set({ selectedIndex: clamped, selectedId: row?.id ?? null });
+      if (!row) {
+        // Not loaded yet (a jump to the end): load it, then take its id.
+        const version = get().version;
+        void loadPage(pageOf(clamped), version).then(() => {
+          if (get().version === version && get().selectedIndex === clamped) {
+            set({ selectedId: get().rowAt(clamped)?.id ?? null });
+          }
+        });
+      }
+    },
+
+    move(delta) {
+      const { selectedIndex } = get();
+      get().select(selectedIndex === null ? (delta > 0 ? 0 : 0) : selectedIndex + delta);
+    },
+
+    async startSync(mode = 'full') {
+      const { scope } = get();
+      if (scope === null) return;
+      const result = await settle(() => window.unpod.sync.start({ scope, mode }));
+      if (result.ok) get().applySync(result.data);
+      else set({ error: result.error });
+    },
+
+    async cancelSync() {
+      const { scope } = get();
+      if (scope === null) return;
+      const result = await settle(() => window.unpod.sync.cancel({ scope }));
+      if (result.ok) get().applySync(result.data);
+    },
+
+    applySync(status) {
+      if (scopeKeyOf(status.scope) !== scopeKeyOf(get().scope)) return;
+      set({ sync: status, lastSyncedAt: status.lastSyncedAt });
+    },
+
+    applyNotice(notice) {
+      set({ notice });
+    },
+
+    dismissNotice() {
+      set({ dismissedNotice: get().notice?.id ?? null });
+    },
+
+    async exportCsv() {
+      const { scope, filters, sort } = get();
+      if (scope === null || get().exporting) return null;
+      set({ exporting: true, exportError: null });
+      const result = await settle(() => window.unpod.tasks.exportCsv({ scope, filters, sort }));
+      set({ exporting: false, exportError: result.ok ? null : result.error });
+      return result.ok ? { filename: result.data.filename, csv: result.data.csv } : null;
+    },
+  };
+});
+
+/** Follows main's events: sync progress, changed rows, cache notices. Returns the undo. */
+export function followTaskEvents(): () => void {
+  const offs = [
+    window.unpod.on('sync.progress', (status) => useTasksStore.getState().applySync(status)),
+    window.unpod.on('tasks.changed', () => useTasksStore.getState().revalidate()),
+    window.unpod.on('cache.notice', (notice) => useTasksStore.getState().applyNotice(notice)),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
+}

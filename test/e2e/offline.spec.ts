@@ -1,0 +1,157 @@
+// Offline review, end to end: Chromium against the web host, signed in (token in the real
+// Secret Service: run inside test/support/with-keyring.sh, as npm test does) against the sandbox
+// as its own process (`npm run sandbox`). Sync a space, stop the sandbox, reload: the list,
+// search and details still work from the cache and the offline notice shows; start the sandbox
+// again on the same port: the app notices by itself.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, recordPageProblems, spawnWebHost, test, type WebHost } from './fixtures.ts';
+import { signIn, type SandboxInfo } from './fixtures-auth.ts';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+// Both runs of the sandbox must serve the same data (same seed and "now").
+const EPOCH = String(Date.UTC(2026, 0, 15, 12));
+
+interface SandboxProcess {
+  info: SandboxInfo;
+  stop(): Promise<void>;
+}
+
+/** Stops the npm process group we started (npm and the node process under it), by its id. */
+function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
+    return Promise.resolve();
+  const pid = child.pid;
+  return new Promise((done) => {
+    const kill = setTimeout(() => {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, 5_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      done();
+    });
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      done();
+    }
+  });
+}
+
+/** `npm run sandbox -- --port N --epoch E`, resolved with its JSON line. */
+function startSandboxProcess(port: number): Promise<SandboxProcess> {
+  const child = spawn('npm', ['run', '--silent', 'sandbox', '--', '--port', String(port), '--epoch', EPOCH], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  return new Promise((resolveInfo, reject) => {
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => fail('no JSON line within 30 s'), 30_000);
+    function fail(reason: string) {
+      clearTimeout(timer);
+      void stopGroup(child);
+      reject(new Error(`the sandbox did not start: ${reason}\nstderr:\n${stderr}`));
+    }
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const line = stdout
+        .split('\n')
+        .slice(0, -1)
+        .find((l) => l.startsWith('{'));
+      if (!line) return;
+      clearTimeout(timer);
+      resolveInfo({ info: JSON.parse(line) as SandboxInfo, stop: () => stopGroup(child) });
+    });
+    child.once('exit', (code) => fail(`exited with ${code}`));
+  });
+}
+
+test('a synced space stays readable offline, and the app recovers by itself when the server is back', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const problems = recordPageProblems(page);
+  const dataDir = await mkdtemp(join(tmpdir(), 'unpod-e2e-offline-'));
+  let sandbox: SandboxProcess | null = await startSandboxProcess(0);
+  const port = Number(new URL(sandbox.info.baseUrl).port);
+  let host: WebHost | null = null;
+  try {
+    host = await spawnWebHost(dataDir);
+    await page.goto(host.url);
+    await signIn(page, sandbox.info, 'Offline check');
+    await page.getByRole('combobox', { name: 'Space' }).selectOption(sandbox.info.spaceToken);
+
+    // The Tasks page downloads the space the first time it is opened; Sync now does it again.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Tasks' }).click();
+    const grid = page.getByRole('grid', { name: 'Tasks' });
+    const shown = page.getByRole('status', { name: 'Tasks shown' });
+    await expect(shown).toHaveText(/^\d[\d,]* tasks$/, { timeout: 30_000 });
+    await expect(page.getByText('Last updated just now')).toBeVisible();
+    const sync = page.getByRole('button', { name: 'Sync now' });
+    await expect(sync).not.toHaveAttribute('aria-disabled', 'true');
+    await sync.click();
+    await expect(sync).not.toHaveAttribute('aria-disabled', 'true', { timeout: 30_000 });
+    const totalText = (await shown.textContent())!;
+    const firstRow = grid.getByRole('row').nth(1);
+    const firstName = (await firstRow.getByRole('gridcell').first().innerText()).trim();
+
+    // The platform goes away; the supervisor reloads the page.
+    await sandbox.stop();
+    sandbox = null;
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: /^Offline: showing data saved (just now|\d+ minutes? ago)$/ }),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByRole('status', { name: 'Connection' })).toHaveText(/Offline/);
+
+    // The list, the counts, search and the detail all work from the saved copy.
+    await expect(shown).toHaveText(totalText);
+    await expect(grid.getByRole('row').nth(1).getByRole('gridcell').first()).toHaveText(firstName);
+    await expect(page.getByRole('checkbox', { name: /^Completed/ })).toBeVisible();
+
+    await grid.getByRole('row').nth(1).click();
+    await expect(page.getByRole('heading', { level: 2, name: firstName })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Contact' })).toBeVisible();
+
+    const search = page.getByLabel('Search tasks');
+    await search.fill(firstName);
+    await expect(shown).toHaveText(/match the filters/);
+    await expect(grid.getByRole('row').nth(1).locator('mark').first()).toBeVisible();
+    // The last word as the search tokenizer sees it ("O'Brien" is the words O and Brien).
+    const lastName = firstName
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .at(-1)!;
+    await expect(grid.locator('mark', { hasText: lastName }).first()).toBeVisible();
+    await search.fill('');
+    await expect(shown).toHaveText(totalText);
+
+    // The platform comes back on the same address: the app notices without a click.
+    sandbox = await startSandboxProcess(port);
+    await expect(page.getByRole('status', { name: 'Connection' })).toHaveText(/Online/, { timeout: 45_000 });
+    await expect(page.getByText(/^Offline:/)).toHaveCount(0);
+    await expect(page.getByText(/^Last updated (just now|\d+ minutes? ago)$/)).toBeVisible({
+      timeout: 15_000,
+    });
+  } finally {
+    await host?.stop();
+    await sandbox?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  expect(problems, 'uncaught errors or CSP violations in the page').toEqual([]);
+});

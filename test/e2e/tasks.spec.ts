@@ -1,0 +1,171 @@
+// The task review screen in the demo workspace (Chromium against the web host): the list from
+// the cache, filters with counts, sorting by a column, keyboard review with the detail following
+// the selection, the overview, and the CSV export of the filtered view.
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, openDemo, tabTo, test } from './fixtures.ts';
+
+const grid = (app: Page) => app.getByRole('grid', { name: 'Tasks' });
+const bodyRow = (app: Page, n: number) =>
+  grid(app)
+    .getByRole('row')
+    .nth(n + 1);
+const nameOf = async (app: Page, n: number) =>
+  (await bodyRow(app, n).getByRole('gridcell').first().innerText()).trim();
+const shownCount = async (app: Page) =>
+  Number((await app.getByRole('status', { name: 'Tasks shown' }).innerText()).replace(/[^\d]/g, '') || 'NaN');
+
+async function openTasks(app: Page) {
+  await openDemo(app);
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+  // The demo space is downloaded the first time the page opens.
+  await expect(app.getByRole('status', { name: 'Tasks shown' })).toHaveText(/^\d[\d,]* tasks$/, {
+    timeout: 30_000,
+  });
+  await expect(app.getByText('Last updated just now')).toBeVisible();
+  // The counts beside the filters follow the download: wait until they add up to the list.
+  const statusCounts = app.getByRole('group', { name: 'Status' }).locator('.facet__count');
+  await expect
+    .poll(async () => {
+      const counts = (await statusCounts.allInnerTexts()).map((t) => Number(t.replace(/[^\d]/g, '')));
+      return counts.reduce((a, b) => a + b, 0) === (await shownCount(app));
+    })
+    .toBe(true);
+}
+
+test('keyboard review: Tab to the list, j/k and arrows move, the detail follows', async ({ app }) => {
+  await openTasks(app);
+  const list = grid(app);
+  await app.getByLabel('Search tasks').focus();
+  await tabTo(app, list);
+  await expect(list).toBeFocused();
+
+  await app.keyboard.press('j');
+  await expect(bodyRow(app, 0)).toHaveAttribute('aria-selected', 'true');
+  const first = await nameOf(app, 0);
+  const detail = app.getByRole('complementary', { name: first });
+  await expect(detail.getByRole('heading', { level: 2, name: first })).toBeVisible();
+
+  await app.keyboard.press('ArrowDown');
+  await expect(bodyRow(app, 1)).toHaveAttribute('aria-selected', 'true');
+  await expect(bodyRow(app, 0)).toHaveAttribute('aria-selected', 'false');
+  const second = await nameOf(app, 1);
+  await expect(app.getByRole('heading', { level: 2, name: second })).toBeVisible();
+  await expect(list).toHaveAttribute('aria-activedescendant', /task-row-1/);
+
+  await app.keyboard.press('k');
+  await expect(bodyRow(app, 0)).toHaveAttribute('aria-selected', 'true');
+  await expect(app.getByRole('heading', { level: 2, name: first })).toBeVisible();
+
+  // End jumps to the last task (the list scrolls there and loads its page); Home comes back.
+  const total = await shownCount(app);
+  await app.keyboard.press('End');
+  const last = list.locator(`[role="row"][aria-rowindex="${total + 1}"]`);
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  const lastName = (await last.getByRole('gridcell').first().innerText()).trim();
+  await expect(app.getByRole('heading', { level: 2, name: lastName })).toBeVisible();
+  await app.keyboard.press('Home');
+  await expect(bodyRow(app, 0)).toHaveAttribute('aria-selected', 'true');
+  await expect(list).toBeFocused();
+
+  // The detail of a finished call: its sections are there to read.
+  await app.getByRole('checkbox', { name: /^Completed/ }).check();
+  await expect(app.getByRole('status', { name: 'Tasks shown' })).toHaveText(/match the filters/);
+  await bodyRow(app, 0).click();
+  for (const section of ['Contact', 'Objective and context', 'Outcome', 'Call summary', 'Transcript']) {
+    await expect(app.getByRole('region', { name: section })).toBeVisible();
+  }
+  await expect(app.getByRole('region', { name: 'Outcome' })).toContainText(/Available|No recording/);
+  await expect(list).toBeFocused();
+});
+
+test('filters with counts, sorting by a column, search with marked matches', async ({ app }) => {
+  await openTasks(app);
+  const total = await shownCount(app);
+
+  // The count beside "Completed" is what the filter then shows.
+  const completed = app.getByRole('checkbox', { name: /^Completed/ });
+  const label = (await completed.locator('xpath=..').innerText()).trim();
+  const expected = Number(label.replace(/[^\d]/g, ''));
+  await completed.check();
+  await expect(app.getByRole('status', { name: 'Tasks shown' })).toHaveText(
+    `${expected.toLocaleString('en-US')} tasks match the filters`,
+  );
+  expect(expected).toBeLessThan(total);
+  const statuses = await grid(app).getByRole('row').locator('[role="gridcell"]:nth-child(3)').allInnerTexts();
+  expect(new Set(statuses.map((s) => s.trim()))).toEqual(new Set(['Completed']));
+
+  // Longest calls first, then shortest.
+  const duration = app.getByRole('columnheader', { name: 'Duration' });
+  await expect(duration).toHaveAttribute('aria-sort', 'none');
+  await duration.getByRole('button').click();
+  await expect(duration).toHaveAttribute('aria-sort', 'descending');
+  await expect(app.getByRole('columnheader', { name: 'Created' })).toHaveAttribute('aria-sort', 'none');
+  const seconds = (text: string) => {
+    const parts = text.trim().split(':').map(Number);
+    return parts.reduce((acc, p) => acc * 60 + p, 0);
+  };
+  const firstDurations = async () =>
+    (await grid(app).getByRole('row').locator('[role="gridcell"]:nth-child(6)').allInnerTexts())
+      .slice(0, 8)
+      .map(seconds);
+  await expect
+    .poll(async () => {
+      const d = await firstDurations();
+      return d.length > 0 && d.every((v, i) => i === 0 || d[i - 1]! >= v);
+    })
+    .toBe(true);
+  await duration.getByRole('button').click();
+  await expect(duration).toHaveAttribute('aria-sort', 'ascending');
+  await expect
+    .poll(async () => {
+      const d = await firstDurations();
+      return d.length > 0 && d.every((v, i) => i === 0 || d[i - 1]! <= v);
+    })
+    .toBe(true);
+
+  // Search: the rows narrow to the match, the matched words are marked.
+  await app.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(app.getByRole('status', { name: 'Tasks shown' })).toHaveText(
+    `${total.toLocaleString('en-US')} tasks`,
+  );
+  await app.getByLabel('Search tasks').fill('afternoon');
+  await expect(app.getByRole('status', { name: 'Tasks shown' })).toHaveText(/match the filters/);
+  await expect(
+    grid(app)
+      .locator('mark', { hasText: /afternoon/i })
+      .first(),
+  ).toBeVisible();
+});
+
+test('exports the filtered view to CSV', async ({ app }) => {
+  await openTasks(app);
+  await app.getByRole('checkbox', { name: /^Failed/ }).check();
+  await expect(app.getByRole('status', { name: 'Tasks shown' })).toHaveText(/match the filters/);
+  const count = await shownCount(app);
+
+  const download = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^unpod-tasks-space-.*\.csv$/);
+  const text = (await readFile((await file.path())!, 'utf8')).replace(/^\uFEFF/, '');
+  const lines = text.split('\r\n').filter((l) => l !== '');
+  expect(lines[0]).toMatch(/^Name,Contact number,Email,Company,Status,Outcome,/);
+  expect(lines).toHaveLength(count + 1);
+  expect(lines.slice(1).every((l) => l.includes(',failed,'))).toBe(true);
+});
+
+test('the overview shows totals and charts for the space', async ({ app }) => {
+  await openTasks(app);
+  const total = await shownCount(app);
+  await app.getByRole('tab', { name: 'Overview' }).click();
+  await expect(app.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+  const totals = app.getByRole('list', { name: 'Totals' }).or(app.getByLabel('Totals'));
+  await expect(totals).toContainText(`Calls${total.toLocaleString('en-US')}`);
+  for (const chart of ['Calls by status', 'Outcome labels', 'Calls per day']) {
+    const figure = app.getByRole('figure', { name: chart });
+    await expect(figure).toBeVisible();
+    await expect(figure.locator('svg').first()).toBeVisible();
+  }
+});

@@ -1,0 +1,161 @@
+// Offline: when the platform goes away every read keeps working from the cache and the
+// connection says offline; when it comes back (same address) the app notices by itself and
+// refreshes. And a damaged cache file at start is set aside, rebuilt from the server, and the
+// user is told.
+import { closeSync, existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncStatus, TaskDetail } from '../../src-main/ipc/contract.ts';
+import { startSandbox, type Sandbox } from '../../src-main/sandbox/index.ts';
+import { CACHE_FILE_NAME } from '../../src-main/services/tasks/index.ts';
+import {
+  createHarness,
+  query,
+  removeDir,
+  spaceScope,
+  syncAndWait,
+  waitFor,
+  type Harness,
+} from './sync-helpers.ts';
+
+// Both sandboxes of a test must serve the same data: same seed, same epoch.
+const EPOCH = Date.UTC(2026, 0, 15, 12);
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+
+async function sandboxOn(port = 0): Promise<Sandbox> {
+  const sandbox = await startSandbox({ port, epochMs: EPOCH });
+  cleanups.push(() => sandbox.close());
+  return sandbox;
+}
+
+async function harnessFor(sandbox: Sandbox, dataDir?: string): Promise<Harness> {
+  const h = await createHarness(sandbox, { dataDir });
+  cleanups.push(async () => {
+    await h.close();
+    expect(h.unexpected).toEqual([]);
+  });
+  return h;
+}
+
+const connectionState = (h: Harness) => h.services.workspace.getState().connection.state;
+
+describe('offline', () => {
+  it('keeps every read working from the cache, says offline, and recovers by itself', async () => {
+    const sandbox = await sandboxOn();
+    const port = Number(new URL(sandbox.baseUrl).port);
+    const h = await harnessFor(sandbox);
+    cleanups.push(() => removeDir(h.dataDir));
+    const scope = spaceScope(sandbox);
+    const synced = await syncAndWait(h, scope);
+    const online = await query(h, { scope, facets: true, limit: 20 });
+    expect(online.total).toBe(synced.total);
+
+    // The platform goes away. The next re-poll fails, which flips the connection to offline.
+    await sandbox.close();
+    await waitFor(() => connectionState(h) === 'offline', 'the connection to go offline');
+    const offlineEvent = h.eventsNamed('connection.changed').at(-1)!;
+    expect(offlineEvent.state).toBe('offline');
+    expect(offlineEvent.lastOnlineAt).not.toBeNull();
+
+    // Lists, counts, search, detail, overview and export all still answer, from the cache.
+    const offline = await query(h, { scope, facets: true, limit: 20 });
+    expect(offline.total).toBe(online.total);
+    expect(offline.rows).toEqual(online.rows);
+    expect(offline.facets).toEqual(online.facets);
+    expect(offline.lastSyncedAt).toBe(synced.lastSyncedAt);
+    const name = online.rows.find((r) => r.name)!.name!;
+    const searched = await query(h, { scope, filters: { search: name } });
+    expect(searched.rows.some((r) => r.name === name)).toBe(true);
+    const detail = await h.call<{ status: string; task: TaskDetail }>('tasks.get', {
+      id: online.rows[0]!.id,
+    });
+    expect(detail.task.id).toBe(online.rows[0]!.id);
+    expect((await h.call<{ total: number }>('tasks.overview', { scope })).total).toBe(online.total);
+    expect((await h.call<{ rows: number }>('tasks.exportCsv', { scope })).rows).toBe(online.total);
+
+    // A sync asked for while offline fails with a network error and leaves the data alone.
+    const failed = await syncAndWait(h, scope);
+    expect(failed.phase).toBe('failed');
+    expect(failed.error?.code).toBe('network');
+    expect((await query(h, { scope })).total).toBe(online.total);
+
+    // The platform comes back on the same address: the probe notices, the list is refreshed.
+    const refreshesBefore = h.eventsNamed('sync.progress').filter((p) => p.phase === 'done').length;
+    await sandboxOn(port); // closed by the cleanups
+    await waitFor(() => connectionState(h) === 'online', 'the connection to come back online');
+    await waitFor(
+      () => h.eventsNamed('sync.progress').filter((p) => p.phase === 'done').length > refreshesBefore,
+      'a refresh after reconnecting',
+    );
+    const after = await h.call<SyncStatus>('sync.status', { scope });
+    expect(Date.parse(after.lastSyncedAt!)).toBeGreaterThan(Date.parse(synced.lastSyncedAt!));
+  });
+});
+
+describe('a damaged cache file', () => {
+  it('is moved aside at start, the user is told, and the data is rebuilt from the server', async () => {
+    const sandbox = await sandboxOn();
+    const first = await harnessFor(sandbox);
+    cleanups.push(() => removeDir(first.dataDir));
+    const scope = spaceScope(sandbox);
+    const synced = await syncAndWait(first, scope);
+    await first.close();
+
+    // Garbage over the whole file (as a disk error or a stray program would leave it).
+    const path = join(first.profileDir, CACHE_FILE_NAME);
+    writeFileSync(path, Buffer.alloc(64 * 1024, 0x5a));
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(path + suffix)) writeFileSync(path + suffix, Buffer.alloc(0));
+    }
+
+    const h = await harnessFor(sandbox, first.dataDir);
+    const page = await query(h, { scope });
+    expect(page.notice).toMatchObject({ kind: 'recovered' });
+    expect(page.notice!.message).toMatch(/set aside/);
+    expect(h.eventsNamed('cache.notice')).toHaveLength(1);
+    const aside = readdirSync(h.profileDir).filter((f) => f.startsWith(`${CACHE_FILE_NAME}.corrupt-`));
+    expect(aside.length).toBeGreaterThan(0);
+
+    // The first read found nothing saved and, being online, started the rebuild.
+    expect(page.total).toBe(0);
+    expect(page.sync.phase).toBe('running');
+    const rebuilt = await h.services.tasks.whenIdle(scope);
+    expect(rebuilt).toMatchObject({ phase: 'done', mode: 'full', inserted: synced.total });
+    expect((await query(h, { scope })).total).toBe(synced.total);
+  });
+
+  it('damage deeper in the file is found by the background check; the cache is rebuilt', async () => {
+    const sandbox = await sandboxOn();
+    const first = await harnessFor(sandbox);
+    cleanups.push(() => removeDir(first.dataDir));
+    const scope = spaceScope(sandbox);
+    const synced = await syncAndWait(first, scope);
+    await first.close();
+
+    // One page in the middle of the file overwritten: the file still opens (its schema is
+    // intact), only a full check finds the damage.
+    const path = join(first.profileDir, CACHE_FILE_NAME);
+    const pageSize = 16_384;
+    const middle = Math.floor(statSync(path).size / pageSize / 2) * pageSize;
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, middle);
+    closeSync(fd);
+
+    const h = await harnessFor(sandbox, first.dataDir);
+    await h.call<SyncStatus>('sync.status', { scope }); // opens the cache; the check starts
+    await waitFor(() => h.eventsNamed('cache.notice').length > 0, 'the background check to report');
+    expect(h.eventsNamed('cache.notice')[0]).toMatchObject({ kind: 'recovered' });
+    expect(h.eventsNamed('tasks.changed').map((c) => c.scope)).toContainEqual(scope);
+
+    const page = await query(h, { scope });
+    expect(page.notice?.kind).toBe('recovered');
+    const rebuilt = await h.services.tasks.whenIdle(scope);
+    expect(rebuilt).toMatchObject({ phase: 'done', mode: 'full', inserted: synced.total });
+    expect((await query(h, { scope })).total).toBe(synced.total);
+    expect(readdirSync(h.profileDir).some((f) => f.startsWith(`${CACHE_FILE_NAME}.corrupt-`))).toBe(true);
+  });
+});

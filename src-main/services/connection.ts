@@ -19,7 +19,7 @@ export const NO_WORKSPACE_CONNECTION: ConnectionState = {
 };
 
 /** Errors that prove the server was not reached; everything else is an answer from it. */
-const isUnreachable = (error: unknown): error is UnpodError =>
+export const isUnreachable = (error: unknown): error is UnpodError =>
   error instanceof UnpodError && (error.kind === 'network' || error.kind === 'timeout');
 
 /** Errors that say nothing about the connection (the user cancelled, or the app refused early). */

@@ -98,6 +98,9 @@ export function createProfilesService(options: ProfilesServiceOptions): Profiles
       client,
       preferredOrgHandle: profile.orgHandle,
       preferredSpaceToken,
+      // Offline at open (start-up on a plane): the profile opens with its saved organization
+      // and last space, so its cached tasks stay readable.
+      knownOrganization: { domainHandle: profile.orgHandle, name: profile.orgName, role: null },
       dispose: async () => dispose(),
     });
   }

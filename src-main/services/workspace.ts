@@ -14,7 +14,8 @@ import type {
 } from '../ipc/contract.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.ts';
 import { createUnpodClient, type UnpodClient, type UnpodClientOptions } from '../unpod/index.ts';
-import { createConnectionTracker, NO_WORKSPACE_CONNECTION } from './connection.ts';
+import { createConnectionTracker, isUnreachable, NO_WORKSPACE_CONNECTION } from './connection.ts';
+import { readLastSpace, writeLastSpace, type LastSpace } from './last-space.ts';
 import { toAgent, toOrganization, toSpace } from './view-models.ts';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -39,7 +40,14 @@ export interface SessionSpec {
   client: UnpodClient;
   /** Chosen first when the account has it (the demo's organization and space). */
   preferredOrgHandle?: string;
+  /** Missing for a profile: the space it had selected last (saved in its data folder). */
   preferredSpaceToken?: string;
+  /**
+   * The organization saved with the profile. When the platform cannot be reached (network error
+   * or timeout, never a 401/403) the session opens offline with it and the last selected space,
+   * so the cached tasks stay readable; the tasks service's probe brings it online later.
+   */
+  knownOrganization?: Organization;
   /** Runs when the session closes (the demo stops its sandbox). */
   dispose?: () => Promise<void>;
 }
@@ -59,6 +67,8 @@ interface Session {
   orgClient: UnpodClient | null;
   spaces: Space[];
   space: Space | null;
+  /** Opened offline from what was saved: the lists are refreshed once the platform answers. */
+  openedOffline: boolean;
 }
 
 /** What the task cache and sync need from the open session (see services/tasks). */
@@ -100,7 +110,10 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
   let session: Session | null = null;
   let sessionCount = 0;
   const connection = createConnectionTracker({
-    onChange: (state: ConnectionState) => options.emit('connection.changed', state),
+    onChange: (state: ConnectionState) => {
+      options.emit('connection.changed', state);
+      if (state.state === 'online' && session?.openedOffline) void catchUpAfterOfflineOpen(session);
+    },
   });
 
   // Opening, closing and selecting run one at a time, so a quick second click cannot interleave
@@ -168,6 +181,43 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
     s.space = null;
   }
 
+  /** Saves a profile session's selected space, so the next start (online or not) can reopen it. */
+  async function rememberSpace(s: Session): Promise<void> {
+    if (s.kind !== 'profile' || s.dataDir === null || s.organization === null || s.space === null) return;
+    try {
+      await writeLastSpace(s.dataDir, { orgHandle: s.organization.domainHandle, space: s.space });
+    } catch (error) {
+      options.logger.warn('the selected space could not be saved', { error });
+    }
+  }
+
+  /**
+   * The platform answered again after the session was opened offline: load the organization and
+   * space lists the session never got, and replace the saved space with the server's copy.
+   */
+  function catchUpAfterOfflineOpen(s: Session): Promise<void> {
+    s.openedOffline = false;
+    return serialized(async () => {
+      if (session !== s) return;
+      try {
+        const orgs = await fetchOrganizations(s);
+        const org = orgs.find((o) => o.domainHandle === s.organization?.domainHandle);
+        if (session !== s || !org || s.orgClient === null) return;
+        s.organization = org;
+        const spaces = await fetchSpaces(s, s.orgClient);
+        const space = spaces.find((sp) => sp.token === s.space?.token);
+        if (session !== s) return;
+        if (space) s.space = space;
+        changed();
+        await rememberSpace(s);
+      } catch (error) {
+        // Offline again, or a refused token: the next successful request tries once more.
+        if (session === s && isUnreachable(error)) s.openedOffline = true;
+        options.logger.debug('refreshing the lists after reconnecting failed', { error });
+      }
+    });
+  }
+
   async function closeSession(): Promise<void> {
     const closing = session;
     session = null;
@@ -196,7 +246,11 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
       orgClient: null,
       spaces: [],
       space: null,
+      openedOffline: false,
     };
+    const last = spec.kind === 'profile' && s.dataDir !== null ? await readLastSpace(s.dataDir) : null;
+    const lastSpaceOf = (orgHandle: string): LastSpace | null =>
+      last !== null && last.orgHandle === orgHandle ? last : null;
     try {
       // Listing organizations proves the token works before the workspace counts as open.
       const orgs = await fetchOrganizations(s);
@@ -206,14 +260,30 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
       if (org) {
         applyOrganization(s, org);
         const spaces = await fetchSpaces(s, s.orgClient!);
-        s.space = spaces.find((sp) => sp.token === spec.preferredSpaceToken) ?? null;
+        const wanted = spec.preferredSpaceToken ?? lastSpaceOf(org.domainHandle)?.space.token;
+        s.space = spaces.find((sp) => sp.token === wanted) ?? null;
       }
     } catch (error) {
+      const known = spec.knownOrganization;
+      if (isUnreachable(error) && known) {
+        // Offline (a plane, a dead network): open from what was saved. The tracker has already
+        // recorded the failure, so the state says offline.
+        applyOrganization(s, s.organization ?? known);
+        s.space = lastSpaceOf(s.organization!.domainHandle)?.space ?? null;
+        s.openedOffline = true;
+        options.logger.info('opened the profile offline from saved data', {
+          profileId: s.profileId,
+          space: s.space !== null,
+        });
+        session = s;
+        return changed();
+      }
       connection.reset();
       await spec.dispose?.();
       throw error;
     }
     session = s;
+    await rememberSpace(s);
     return changed();
   }
 
@@ -312,6 +382,7 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
         if (!space) throw new AppError('not_found', `There is no space with this token in ${orgName}.`);
         if (session !== s) throw notSignedIn();
         s.space = space;
+        await rememberSpace(s);
         return changed();
       }),
 

@@ -1,8 +1,9 @@
 // Offline review, end to end: Chromium against the web host, signed in (token in the real
 // Secret Service: run inside test/support/with-keyring.sh, as npm test does) against the sandbox
 // as its own process (`npm run sandbox`). Sync a space, stop the sandbox, reload: the list,
-// search and details still work from the cache and the offline notice shows; start the sandbox
-// again on the same port: the app notices by itself.
+// search and details still work from the cache and the offline notice shows; restart the app
+// (web host) still offline: the profile reopens offline with its space and the list shows;
+// start the sandbox again on the same port: the app notices by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -82,6 +83,7 @@ test('a synced space stays readable offline, and the app recovers by itself when
   const problems = recordPageProblems(page);
   const dataDir = await mkdtemp(join(tmpdir(), 'unpod-e2e-offline-'));
   let sandbox: SandboxProcess | null = await startSandboxProcess(0);
+  const sandbox0 = sandbox.info;
   const port = Number(new URL(sandbox.info.baseUrl).port);
   let host: WebHost | null = null;
   try {
@@ -140,6 +142,28 @@ test('a synced space stays readable offline, and the app recovers by itself when
     await expect(grid.locator('mark', { hasText: lastName }).first()).toBeVisible();
     await search.fill('');
     await expect(shown).toHaveText(totalText);
+
+    // The app itself restarts (same data folder) while the platform is still away: the profile
+    // reopens offline with its organization and space, and the saved list shows.
+    await host.stop();
+    host = await spawnWebHost(dataDir);
+    await page.goto(host.url);
+    await expect(page.getByRole('button', { name: 'Profile: Offline check' })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByRole('status', { name: 'Connection' })).toHaveText(/Offline/);
+    await expect(page.getByRole('combobox', { name: 'Space' })).toHaveValue(sandbox0.spaceToken);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: /^Offline: showing data saved (just now|\d+ minutes? ago)$/ }),
+    ).toBeVisible({ timeout: 30_000 });
+    await expect(shown).toHaveText(totalText);
+    await expect(grid.getByRole('row').nth(1).getByRole('gridcell').first()).toHaveText(firstName);
+    await grid.getByRole('row').nth(1).click();
+    await expect(page.getByRole('heading', { level: 2, name: firstName })).toBeVisible();
 
     // The platform comes back on the same address: the app notices without a click.
     sandbox = await startSandboxProcess(port);

@@ -240,14 +240,31 @@ describe('profiles', () => {
     expect((await app.call<ProfileList>('profiles.list')).lastProfileId).toBe(production.profileId);
   });
 
-  it('a profile that fails to open leaves no stale workspace on screen', async () => {
+  it('a profile whose server cannot be reached opens offline with its saved organization', async () => {
     const app = start();
     const other = await startSandbox({ port: 0, seed: 2 });
     const away = await signIn(app, 'Away', 'main', other);
-    const here = await signIn(app, 'Here');
+    await signIn(app, 'Here');
     await other.close(); // Away's server is gone
+    const opened = await app.call<WorkspaceState>('profiles.switch', { id: away.profileId });
+    expect(opened).toMatchObject({
+      kind: 'profile',
+      profileId: away.profileId,
+      profileName: 'Away',
+      organization: { domainHandle: other.credentials.orgHandle },
+      connection: { state: 'offline' },
+    });
+    expect(app.states().at(-1)).toMatchObject({ kind: 'profile', profileId: away.profileId });
+  });
+
+  it('a profile that fails to open (token refused) leaves no stale workspace on screen', async () => {
+    const app = start();
+    const away = await signIn(app, 'Away');
+    const here = await signIn(app, 'Here');
+    // Away's token has expired since: the server answers 403, which never opens offline.
+    await keychain.set(away.profileId!, sandbox.credentials.expiredToken);
     const error = await app.failure('profiles.switch', { id: away.profileId });
-    expect(error.code).toBe('network');
+    expect(error.code).toBe('forbidden');
     // The previous workspace was closed to open the other one; the renderer is told.
     expect(app.states().at(-1)).toMatchObject({ kind: 'none', profileId: null });
     expect(here.kind).toBe('profile');

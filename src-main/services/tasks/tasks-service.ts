@@ -665,6 +665,9 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
       if (session.spaceToken) {
         ctx.cache.tasks.queryTasks({ scope: { kind: 'space', spaceToken: session.spaceToken }, limit: 1 });
       }
+      // Opened offline (the platform was unreachable at start): probe until it answers, even
+      // before any list is read, so the workspace comes online by itself.
+      if (isOffline()) scheduleProbe(ctx);
     } catch (error) {
       logger.warn('warming the task cache failed', { error });
     }

@@ -47,7 +47,9 @@ async function start(log: Logger): Promise<void> {
   });
   services = appServices;
   const router = createRouter(appServices.handlers, {
-    validateOutput: !app.isPackaged,
+    // Always on: output parsing also strips fields the contract does not list, so an internal
+    // object spread into a result by mistake cannot carry anything (a token) to the window.
+    validateOutput: true,
     onUnexpectedError: (channel, error) => log.error('IPC handler failed unexpectedly', { channel, error }),
   });
   bindRouter(ipcMain, router, { getWindow, appUrl }, log.child({ component: 'ipc' }));

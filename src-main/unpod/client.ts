@@ -107,7 +107,13 @@ export function normalizeBaseUrl(input: string): string {
   return `${url.origin}${pathname}`;
 }
 
-const segment = (value: string) => encodeURIComponent(value);
+/** One path segment; `.` and `..` would make the URL point at another endpoint with the token. */
+function segment(value: string): string {
+  if (value === '.' || value === '..') {
+    throw new UnpodError('bad_request', `"${value}" is not a valid space token or agent handle.`);
+  }
+  return encodeURIComponent(value);
+}
 
 function requireText(value: string, what: string): void {
   if (typeof value !== 'string' || value.trim() === '') {

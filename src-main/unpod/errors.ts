@@ -66,7 +66,9 @@ export function redactError(error: UnpodError, secret: string): UnpodError {
   if (secret.length === 0) return error;
   const needsScrub =
     error.message.includes(secret) ||
-    (error.details !== undefined && JSON.stringify(error.details)?.includes(secret) === true) ||
+    // Compared after scrubbing, not as JSON text: JSON escapes `"` and `\` inside a token.
+    (error.details !== undefined &&
+      JSON.stringify(redactSecret(error.details, secret)) !== JSON.stringify(error.details)) ||
     (error.cause instanceof Error && error.cause.message.includes(secret));
   if (!needsScrub) return error;
   return new UnpodError(error.kind, redactSecret(error.message, secret), {

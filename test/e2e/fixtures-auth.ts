@@ -20,7 +20,7 @@ export interface SandboxInfo {
   agentHandle: string;
 }
 
-interface SandboxProcess {
+export interface SandboxProcess {
   info: SandboxInfo;
   stop(): Promise<void>;
 }
@@ -50,8 +50,9 @@ function stopGroup(child: ChildProcess): Promise<void> {
   });
 }
 
-function startSandboxProcess(): Promise<SandboxProcess> {
-  const child = spawn('npm', ['run', '--silent', 'sandbox', '--', '--port', '0'], {
+/** `npm run sandbox -- --port PORT [extra arguments]` (port 0: a free one), resolved with its JSON line. */
+export function startSandboxProcess(port = 0, args: readonly string[] = []): Promise<SandboxProcess> {
+  const child = spawn('npm', ['run', '--silent', 'sandbox', '--', '--port', String(port), ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stopping reaches the node process under npm

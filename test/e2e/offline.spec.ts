@@ -4,77 +4,14 @@
 // search and details still work from the cache and the offline notice shows; restart the app
 // (web host) still offline: the profile reopens offline with its space and the list shows;
 // start the sandbox again on the same port: the app notices by itself.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, recordPageProblems, spawnWebHost, test, type WebHost } from './fixtures.ts';
-import { signIn, type SandboxInfo } from './fixtures-auth.ts';
+import { signIn, startSandboxProcess, type SandboxProcess } from './fixtures-auth.ts';
 
-const repoRoot = resolve(import.meta.dirname, '../..');
 // Both runs of the sandbox must serve the same data (same seed and "now").
 const EPOCH = String(Date.UTC(2026, 0, 15, 12));
-
-interface SandboxProcess {
-  info: SandboxInfo;
-  stop(): Promise<void>;
-}
-
-/** Stops the npm process group we started (npm and the node process under it), by its id. */
-function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
-    return Promise.resolve();
-  const pid = child.pid;
-  return new Promise((done) => {
-    const kill = setTimeout(() => {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 5_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      done();
-    });
-    try {
-      process.kill(-pid, 'SIGTERM');
-    } catch {
-      done();
-    }
-  });
-}
-
-/** `npm run sandbox -- --port N --epoch E`, resolved with its JSON line. */
-function startSandboxProcess(port: number): Promise<SandboxProcess> {
-  const child = spawn('npm', ['run', '--silent', 'sandbox', '--', '--port', String(port), '--epoch', EPOCH], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  return new Promise((resolveInfo, reject) => {
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => fail('no JSON line within 30 s'), 30_000);
-    function fail(reason: string) {
-      clearTimeout(timer);
-      void stopGroup(child);
-      reject(new Error(`the sandbox did not start: ${reason}\nstderr:\n${stderr}`));
-    }
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const line = stdout
-        .split('\n')
-        .slice(0, -1)
-        .find((l) => l.startsWith('{'));
-      if (!line) return;
-      clearTimeout(timer);
-      resolveInfo({ info: JSON.parse(line) as SandboxInfo, stop: () => stopGroup(child) });
-    });
-    child.once('exit', (code) => fail(`exited with ${code}`));
-  });
-}
 
 test('a synced space stays readable offline, and the app recovers by itself when the server is back', async ({
   page,
@@ -82,7 +19,7 @@ test('a synced space stays readable offline, and the app recovers by itself when
   test.setTimeout(120_000);
   const problems = recordPageProblems(page);
   const dataDir = await mkdtemp(join(tmpdir(), 'unpod-e2e-offline-'));
-  let sandbox: SandboxProcess | null = await startSandboxProcess(0);
+  let sandbox: SandboxProcess | null = await startSandboxProcess(0, ['--epoch', EPOCH]);
   const sandbox0 = sandbox.info;
   const port = Number(new URL(sandbox.info.baseUrl).port);
   let host: WebHost | null = null;
@@ -166,7 +103,7 @@ test('a synced space stays readable offline, and the app recovers by itself when
     await expect(page.getByRole('heading', { level: 2, name: firstName })).toBeVisible();
 
     // The platform comes back on the same address: the app notices without a click.
-    sandbox = await startSandboxProcess(port);
+    sandbox = await startSandboxProcess(port, ['--epoch', EPOCH]);
     await expect(page.getByRole('status', { name: 'Connection' })).toHaveText(/Online/, { timeout: 45_000 });
     await expect(page.getByText(/^Offline:/)).toHaveCount(0);
     await expect(page.getByText(/^Last updated (just now|\d+ minutes? ago)$/)).toBeVisible({

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   IpcResult,
   Organization,
@@ -18,26 +18,21 @@ import type {
   WorkspaceState,
 } from '../../src-main/ipc/contract.ts';
 import { createRouter, type Router } from '../../src-main/ipc/router.ts';
-import { startSandbox, type Sandbox } from '../../src-main/sandbox/index.ts';
 import { createAppServices, type AppServices } from '../../src-main/services/app-services.ts';
 import { LAST_SPACE_FILE_NAME } from '../../src-main/services/last-space.ts';
 import { restoreAtStart } from '../../src-main/services/profiles-service.ts';
 import { createSessionStore, type SecretStore } from '../../src-main/services/secrets/index.ts';
-import { type Emitted, FAST_TIMING, removeDir, waitFor } from './sync-helpers.ts';
+import {
+  cleanupsAfterEach,
+  type Emitted,
+  FAST_TIMING,
+  removeDir,
+  sandboxStarter,
+  waitFor,
+} from './sync-helpers.ts';
 
-// Both runs of the sandbox serve the same data: same seed, same epoch.
-const EPOCH = Date.UTC(2026, 0, 15, 12);
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
-
-async function sandboxOn(port = 0): Promise<Sandbox> {
-  const sandbox = await startSandbox({ port, epochMs: EPOCH });
-  cleanups.push(() => sandbox.close());
-  return sandbox;
-}
+const addCleanup = cleanupsAfterEach();
+const sandboxOn = sandboxStarter(addCleanup);
 
 interface App {
   services: AppServices;
@@ -91,7 +86,7 @@ function startApp(dataDir: string, keychain: SecretStore): App {
       await services.close();
     },
   };
-  cleanups.push(async () => {
+  addCleanup(async () => {
     await app.close();
     expect(unexpected).toEqual([]);
   });
@@ -104,7 +99,7 @@ describe('restarting the app while the platform is unreachable', () => {
     const port = Number(new URL(sandbox.baseUrl).port);
     const { token, orgHandle, spaceToken } = sandbox.credentials;
     const dataDir = await mkdtemp(join(tmpdir(), 'unpod-offline-restart-'));
-    cleanups.push(() => removeDir(dataDir));
+    addCleanup(() => removeDir(dataDir));
     const keychain = createSessionStore();
 
     // First run: sign in, choose the space, download it.
@@ -192,7 +187,7 @@ describe('restarting the app while the platform is unreachable', () => {
     const sandbox = await sandboxOn();
     const { token, orgHandle, spaceToken } = sandbox.credentials;
     const dataDir = await mkdtemp(join(tmpdir(), 'unpod-offline-restart-'));
-    cleanups.push(() => removeDir(dataDir));
+    addCleanup(() => removeDir(dataDir));
     const keychain = createSessionStore();
 
     const first = startApp(dataDir, keychain);
@@ -219,7 +214,7 @@ describe('restarting the app while the platform is unreachable', () => {
     const sandbox = await sandboxOn();
     const { token, expiredToken, orgHandle, spaceToken } = sandbox.credentials;
     const dataDir = await mkdtemp(join(tmpdir(), 'unpod-offline-restart-'));
-    cleanups.push(() => removeDir(dataDir));
+    addCleanup(() => removeDir(dataDir));
     const keychain = createSessionStore();
 
     const first = startApp(dataDir, keychain);

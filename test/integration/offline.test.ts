@@ -4,37 +4,28 @@
 // user is told.
 import { closeSync, existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncStatus, TaskDetail } from '../../src-main/ipc/contract.ts';
-import { startSandbox, type Sandbox } from '../../src-main/sandbox/index.ts';
+import type { Sandbox } from '../../src-main/sandbox/index.ts';
 import { CACHE_FILE_NAME } from '../../src-main/services/tasks/index.ts';
 import {
+  cleanupsAfterEach,
   createHarness,
   query,
   removeDir,
+  sandboxStarter,
   spaceScope,
   syncAndWait,
   waitFor,
   type Harness,
 } from './sync-helpers.ts';
 
-// Both sandboxes of a test must serve the same data: same seed, same epoch.
-const EPOCH = Date.UTC(2026, 0, 15, 12);
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
-
-async function sandboxOn(port = 0): Promise<Sandbox> {
-  const sandbox = await startSandbox({ port, epochMs: EPOCH });
-  cleanups.push(() => sandbox.close());
-  return sandbox;
-}
+const addCleanup = cleanupsAfterEach();
+const sandboxOn = sandboxStarter(addCleanup);
 
 async function harnessFor(sandbox: Sandbox, dataDir?: string): Promise<Harness> {
   const h = await createHarness(sandbox, { dataDir });
-  cleanups.push(async () => {
+  addCleanup(async () => {
     await h.close();
     expect(h.unexpected).toEqual([]);
   });
@@ -48,7 +39,7 @@ describe('offline', () => {
     const sandbox = await sandboxOn();
     const port = Number(new URL(sandbox.baseUrl).port);
     const h = await harnessFor(sandbox);
-    cleanups.push(() => removeDir(h.dataDir));
+    addCleanup(() => removeDir(h.dataDir));
     const scope = spaceScope(sandbox);
     const synced = await syncAndWait(h, scope);
     const online = await query(h, { scope, facets: true, limit: 20 });
@@ -100,7 +91,7 @@ describe('a damaged cache file', () => {
   it('is moved aside at start, the user is told, and the data is rebuilt from the server', async () => {
     const sandbox = await sandboxOn();
     const first = await harnessFor(sandbox);
-    cleanups.push(() => removeDir(first.dataDir));
+    addCleanup(() => removeDir(first.dataDir));
     const scope = spaceScope(sandbox);
     const synced = await syncAndWait(first, scope);
     await first.close();
@@ -131,7 +122,7 @@ describe('a damaged cache file', () => {
   it('damage deeper in the file is found by the background check; the cache is rebuilt', async () => {
     const sandbox = await sandboxOn();
     const first = await harnessFor(sandbox);
-    cleanups.push(() => removeDir(first.dataDir));
+    addCleanup(() => removeDir(first.dataDir));
     const scope = spaceScope(sandbox);
     const synced = await syncAndWait(first, scope);
     await first.close();

@@ -1,6 +1,7 @@
 // Shared set-up of the sync and offline tests: the app services (as both hosts create them)
 // with a signed-in session against an in-process sandbox over real HTTP, driven through the
 // router, with every emitted event recorded.
+import { afterEach } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import type {
   TaskScope,
 } from '../../src-main/ipc/contract.ts';
 import { createRouter, type Router } from '../../src-main/ipc/router.ts';
-import type { Sandbox } from '../../src-main/sandbox/index.ts';
+import { startSandbox, type Sandbox } from '../../src-main/sandbox/index.ts';
 import { createAppServices, type AppServices } from '../../src-main/services/app-services.ts';
 import type { SyncTiming } from '../../src-main/services/tasks/index.ts';
 import { createUnpodClient, type Task, type UnpodClient } from '../../src-main/unpod/index.ts';
@@ -161,4 +162,25 @@ export async function waitFor(
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Registers cleanups that run after each test of the calling file, newest first. */
+export function cleanupsAfterEach(): (cleanup: () => Promise<void>) => void {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    while (cleanups.length > 0) await cleanups.pop()!();
+  });
+  return (cleanup) => void cleanups.push(cleanup);
+}
+
+// A sandbox restarted within a test must serve the same data: same seed, same epoch.
+const SANDBOX_EPOCH = Date.UTC(2026, 0, 15, 12);
+
+/** Starts sandboxes on a given port (0: a free one) that serve the same data, closed by `addCleanup`. */
+export function sandboxStarter(addCleanup: (cleanup: () => Promise<void>) => void) {
+  return async (port = 0): Promise<Sandbox> => {
+    const sandbox = await startSandbox({ port, epochMs: SANDBOX_EPOCH });
+    addCleanup(() => sandbox.close());
+    return sandbox;
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus, WorkspaceState } from '../../src-main/ipc/contract.ts';
+import { channelNames } from '../../src-main/ipc/api.ts';
 import { AppError, INTERNAL_MESSAGE } from '../../src-main/ipc/errors.ts';
 import { createRouter, type Handlers } from '../../src-main/ipc/router.ts';
 import { UnpodError } from '../../src-main/unpod/errors.ts';
@@ -140,6 +141,19 @@ describe('router', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('unknown_channel');
     }
+  });
+
+  // Every channel, not only the ones listed above: a payload that is not even an object, and
+  // one with a field no channel declares (the input schemas are strict), never reach a handler.
+  it.each(channelNames)('%s refuses malformed payloads with invalid_input', async (channel) => {
+    const { handlers, calls } = fakeHandlers();
+    const router = createRouter(handlers);
+    for (const input of ['not an object', 42, [], { unexpectedField: true }]) {
+      const result = await router.dispatch(channel, input);
+      expect(result.ok, `${channel} accepted ${JSON.stringify(input)}`).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('invalid_input');
+    }
+    expect(calls).toEqual([]);
   });
 
   it.each([

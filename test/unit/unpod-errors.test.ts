@@ -74,6 +74,36 @@ describe('token redaction', () => {
     expect(everything).not.toContain(token);
     expect(everything).toContain('[redacted]');
   });
+
+  it('scrubs details holding a token with characters that JSON escapes', () => {
+    const token = 'tok"with\\quote';
+    const error = new UnpodError('bad_request', 'Rejected', { details: { echoed: token } });
+    const safe = redactError(error, token);
+    expect(JSON.stringify(safe.details)).toContain('[redacted]');
+    expect((safe.details as { echoed: string }).echoed).not.toContain(token);
+  });
+});
+
+describe('path segments', () => {
+  it.each(['.', '..'])(
+    'refuses "%s" as a space token or agent handle before sending anything',
+    async (bad) => {
+      const requested: RequestLogEntry[] = [];
+      const client = createUnpodClient({
+        baseUrl: 'http://127.0.0.1:9',
+        token: 'tok_x',
+        orgHandle: 'org',
+        onRequest: (entry) => requested.push(entry),
+      });
+      await expect(client.listSpaceTasks(bad, { page: 1, pageSize: 10 })).rejects.toMatchObject({
+        kind: 'bad_request',
+      });
+      await expect(client.listAgentTasks(bad, { page: 1, pageSize: 10 })).rejects.toMatchObject({
+        kind: 'bad_request',
+      });
+      expect(requested).toEqual([]);
+    },
+  );
 });
 
 describe('helpers', () => {

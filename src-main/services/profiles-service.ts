@@ -16,6 +16,7 @@ import type {
 import { toIpcError } from '../ipc/errors.ts';
 import type { Handlers } from '../ipc/router.ts';
 import type { Logger } from '../log/index.ts';
+import { UnpodError } from '../unpod/index.ts';
 import type { AuthService, AuthSession, ProfileSummary } from './auth/index.ts';
 import { createDisposableClient } from './session-client.ts';
 import type { WorkspaceService } from './workspace.ts';
@@ -75,22 +76,54 @@ function isInside(folder: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
+/** An open of a profile that is still loading (its organizations, spaces) when sign-out comes. */
+interface OpenInFlight {
+  /** Cancels the open's requests; the open then fails as `cancelled`. */
+  dispose(): void;
+  /** Settles when the workspace has either opened the session or given up on it. */
+  settled: Promise<unknown>;
+}
+
+const signedOutWhileOpening = () =>
+  new UnpodError('cancelled', 'This profile was signed out while it was opening, so it was not opened.');
+
+const isCancelled = (error: unknown): boolean => toIpcError(error).error.code === 'cancelled';
+
 export function createProfilesService(options: ProfilesServiceOptions): ProfilesService {
   const { auth, workspace, logger } = options;
   const profilesRoot = join(options.dataDir, 'profiles');
   let restoreProblem: RestoreProblem = null;
+
+  // A profile only counts as open once its open has finished (the workspace state says so), and
+  // an open can take long (a slow start-up restore, a hanging server). Sign-out therefore cancels
+  // the opens in flight itself: otherwise one would finish afterwards with the token it already
+  // holds, and recreate the profile's folder (last space, task cache) after it was deleted.
+  const opening = new Map<string, Set<OpenInFlight>>();
+  // Sign-outs are numbered; an open notes the number when it starts, so one that was still
+  // reading its token when the profile was signed out does not go on to open it.
+  let signOuts = 0;
+  const signedOutAt = new Map<string, number>();
+  const signedOutSince = (id: string, mark: number) => (signedOutAt.get(id) ?? 0) > mark;
 
   const isOpen = (id: string): boolean => {
     const state = workspace.getState();
     return state.kind === 'profile' && state.profileId === id;
   };
 
-  /** Opens the session as the workspace; the workspace disposes its client when it closes. */
-  function open(session: AuthSession, preferredSpaceToken?: string): Promise<WorkspaceState> {
+  /**
+   * Opens the session as the workspace; the workspace disposes its client when it closes.
+   * `mark` is the sign-out number from before the session's token was read.
+   */
+  async function open(
+    session: AuthSession,
+    mark: number,
+    preferredSpaceToken?: string,
+  ): Promise<WorkspaceState> {
     const { profile } = session;
+    if (signedOutSince(profile.id, mark)) throw signedOutWhileOpening();
     const { client, dispose } = createDisposableClient(session.client);
     restoreProblem = null;
-    return workspace.openSession({
+    const opened = workspace.openSession({
       kind: 'profile',
       profileId: profile.id,
       profileName: profile.name,
@@ -103,6 +136,26 @@ export function createProfilesService(options: ProfilesServiceOptions): Profiles
       knownOrganization: { domainHandle: profile.orgHandle, name: profile.orgName, role: null },
       dispose: async () => dispose(),
     });
+    const inFlight: OpenInFlight = { dispose, settled: opened.catch(() => undefined) };
+    let ofProfile = opening.get(profile.id);
+    if (!ofProfile) opening.set(profile.id, (ofProfile = new Set()));
+    ofProfile.add(inFlight);
+    try {
+      return await opened;
+    } finally {
+      ofProfile.delete(inFlight);
+      if (ofProfile.size === 0 && opening.get(profile.id) === ofProfile) opening.delete(profile.id);
+    }
+  }
+
+  /** Cancels the profile's opens in flight and waits until the workspace is done with them. */
+  async function cancelOpens(id: string): Promise<void> {
+    signedOutAt.set(id, ++signOuts);
+    const inFlight = [...(opening.get(id) ?? [])];
+    for (const o of inFlight) o.dispose();
+    // An open whose answers had all arrived may still finish: waiting lets signOut's isOpen check
+    // see it and close it, before any folder is deleted.
+    await Promise.all(inFlight.map((o) => o.settled));
   }
 
   return {
@@ -137,8 +190,9 @@ export function createProfilesService(options: ProfilesServiceOptions): Profiles
     },
 
     async completeSignIn(input) {
+      const mark = signOuts;
       const session = await auth.completeSignIn(input);
-      return open(session);
+      return open(session, mark);
     },
 
     cancelSignIn(pendingId) {
@@ -158,15 +212,17 @@ export function createProfilesService(options: ProfilesServiceOptions): Profiles
     },
 
     async switchTo(id) {
-      return open(await auth.switchProfile(id));
+      const mark = signOuts;
+      return open(await auth.switchProfile(id), mark);
     },
 
     async replaceToken(id, token) {
       logger.registerSecret(token.trim());
+      const mark = signOuts;
       const session = await auth.replaceToken(id, token);
       if (isOpen(id)) {
         // The open session still holds the old token: reopen it with the new one, same space.
-        await open(session, workspace.getState().space?.token);
+        await open(session, mark, workspace.getState().space?.token);
       }
       return toProfileView(session.profile);
     },
@@ -174,6 +230,7 @@ export function createProfilesService(options: ProfilesServiceOptions): Profiles
     async signOut({ id, deleteCachedData, forgetProfile = false }) {
       // The token goes first: if the keychain refuses, nothing else has changed.
       const result = await auth.signOut(id, { deleteProfile: forgetProfile });
+      await cancelOpens(id);
       const state = isOpen(id) ? await workspace.close() : workspace.getState();
       if (restoreProblem?.profileId === id) restoreProblem = null;
       let cachedDataDeleted = false;
@@ -197,11 +254,18 @@ export function createProfilesService(options: ProfilesServiceOptions): Profiles
     },
 
     async restoreLastProfile() {
+      const mark = signOuts;
       try {
         const session = await auth.restoreLastProfile();
         if (session === null) return null;
-        return await open(session);
+        return await open(session, mark);
       } catch (error) {
+        if (isCancelled(error)) {
+          // Signed out while it was reopening: what the user asked for, not a problem to show on
+          // the welcome screen.
+          logger.info('reopening the last profile was cancelled', { error });
+          return null;
+        }
         logger.warn('could not reopen the last profile', { error });
         const list = await auth.listProfiles().catch(() => null);
         const last = list?.profiles.find((p) => p.id === list.lastProfileId);

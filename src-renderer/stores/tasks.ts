@@ -46,6 +46,8 @@ export const hasActiveFilters = (f: TaskFilters): boolean =>
 interface LoadedPage {
   rows: TaskRow[];
   stale: boolean;
+  /** The dataStamp when these rows were asked for. */
+  stamp: number;
 }
 
 export interface TasksStore {
@@ -102,18 +104,22 @@ let facetsTimer: ReturnType<typeof setTimeout> | null = null;
 const DESCENDING_FIRST = new Set<TaskSort['field']>(['created', 'modified', 'duration', 'cost', 'relevance']);
 
 export const useTasksStore = create<TasksStore>()((set, get) => {
-  /** Loads one page of rows; a second call for the same page shares the request in flight. */
+  /**
+   * Loads one page of rows; a second call for the same page shares the request in flight, unless
+   * main reported changed rows since that request was sent (its answer may predate them).
+   */
   function loadPage(page: number, version: number): Promise<void> {
-    const key = `${version}:${page}`;
+    const stamp = get().dataStamp;
+    const key = `${version}:${stamp}:${page}`;
     let request = inFlight.get(key);
     if (!request) {
-      request = fetchPage(page, version).finally(() => inFlight.delete(key));
+      request = fetchPage(page, version, stamp).finally(() => inFlight.delete(key));
       inFlight.set(key, request);
     }
     return request;
   }
 
-  async function fetchPage(page: number, version: number): Promise<void> {
+  async function fetchPage(page: number, version: number, stamp: number): Promise<void> {
     const { scope, filters, sort } = get();
     if (scope === null) return;
     const result = await settle(() =>
@@ -124,9 +130,12 @@ export const useTasksStore = create<TasksStore>()((set, get) => {
       set({ error: result.error });
       return;
     }
+    // An answer older than the rows already shown (requests can finish out of order) is dropped.
+    if ((get().pages[page]?.stamp ?? -1) > stamp) return;
     const data = result.data;
+    const changedSince = get().dataStamp !== stamp;
     set((s) => ({
-      pages: { ...s.pages, [page]: { rows: data.rows, stale: false } },
+      pages: { ...s.pages, [page]: { rows: data.rows, stale: changedSince, stamp } },
       total: data.total,
       lastSyncedAt: data.lastSyncedAt,
       sync: data.sync,
@@ -134,6 +143,8 @@ export const useTasksStore = create<TasksStore>()((set, get) => {
       error: null,
     }));
     relocateSelection();
+    // Rows changed while this page was on its way: ask again for the current ones.
+    if (changedSince) void loadPage(page, version);
   }
 
   async function loadFacets(version: number): Promise<void> {

@@ -3,7 +3,16 @@
 // Secret Service (run inside test/support/with-keyring.sh, as npm test does).
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { browserStorageDump, expect, readProfilesFile, signIn, submitSignIn, test } from './fixtures-auth.ts';
+import {
+  browserStorageDump,
+  expect,
+  mainOrganizationName,
+  organizationRadio,
+  readProfilesFile,
+  signIn,
+  submitSignIn,
+  test,
+} from './fixtures-auth.ts';
 
 const welcome = { level: 1, name: 'Welcome to Unpod Desk' } as const;
 
@@ -50,7 +59,7 @@ test('signs in with the sandbox token: validates, offers the organizations, open
 
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('Choose the organization for this profile.')).toBeVisible();
-  await group.locator(`input[value="${sandbox.orgHandle}"]`).check();
+  await organizationRadio(group, await mainOrganizationName(sandbox)).check();
   await page.getByRole('button', { name: 'Continue' }).click();
 
   await expect(page.getByRole('button', { name: 'Profile: Production' })).toBeVisible();
@@ -283,10 +292,10 @@ test('without a keychain: a plain explanation, and session-only only when the us
 
   await sessionOnly.check();
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page
-    .getByRole('group', { name: 'Organization' })
-    .locator(`input[value="${sandbox.orgHandle}"]`)
-    .check();
+  await organizationRadio(
+    page.getByRole('group', { name: 'Organization' }),
+    await mainOrganizationName(sandbox),
+  ).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('button', { name: 'Profile: Laptop' })).toBeVisible();
 

@@ -140,6 +140,40 @@ export async function readProfilesFile(
   };
 }
 
+export interface SandboxOrganization {
+  name: string;
+  domainHandle: string;
+}
+
+/**
+ * The organizations the sandbox token can see, by name, asked from the sandbox over HTTP the way
+ * the app does: the tests then pick an organization by the name the user reads.
+ */
+export async function sandboxOrganizations(sandbox: SandboxInfo): Promise<SandboxOrganization[]> {
+  const response = await fetch(new URL('/api/v2/platform/organizations/', sandbox.baseUrl), {
+    headers: { Authorization: `Token ${sandbox.token}` },
+  });
+  expect(response.status, 'the sandbox lists the organizations').toBe(200);
+  const body = (await response.json()) as { data: { name: string; domain_handle: string }[] };
+  return body.data.map((o) => ({ name: o.name, domainHandle: o.domain_handle }));
+}
+
+/** The name the sandbox gives its own organization (the one `orgHandle` names). */
+export async function mainOrganizationName(sandbox: SandboxInfo): Promise<string> {
+  const main = (await sandboxOrganizations(sandbox)).find((o) => o.domainHandle === sandbox.orgHandle);
+  expect(main, 'the sandbox lists its own organization').toBeDefined();
+  return main!.name;
+}
+
+/**
+ * An organization's radio on the sign-in form, by its accessible name. The label reads the name
+ * first, then the handle and role as detail, so the name is matched at the start.
+ */
+export function organizationRadio(scope: Page | Locator, name: string): Locator {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return scope.getByRole('radio', { name: new RegExp(`^${escaped}(\\s|$)`) });
+}
+
 /** Fills the sign-in form (opening it from the welcome screen when needed) and submits it. */
 export async function submitSignIn(
   page: Page,
@@ -174,12 +208,13 @@ export async function signIn(
   await submitSignIn(page, { baseUrl: sandbox.baseUrl, token: sandbox.token, profileName }, scope);
   const group = scope.getByRole('group', { name: 'Organization' });
   await expect(group).toBeVisible();
-  const radios = await group.getByRole('radio').all();
-  expect(radios.length).toBe(2);
-  for (const radio of radios) {
-    const isMain = (await radio.getAttribute('value')) === sandbox.orgHandle;
-    if (isMain === ((options.org ?? 'main') === 'main')) await radio.check();
-  }
+  await expect(group.getByRole('radio')).toHaveCount(2);
+  const organizations = await sandboxOrganizations(sandbox);
+  const wanted = organizations.find(
+    (o) => (o.domainHandle === sandbox.orgHandle) === (options.org !== 'other'),
+  );
+  expect(wanted, `the sandbox offers the ${options.org ?? 'main'} organization`).toBeDefined();
+  await organizationRadio(group, wanted!.name).check();
   await scope.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('button', { name: `Profile: ${profileName}` })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Agents' })).toBeVisible();

@@ -71,3 +71,34 @@ test('the skip link is the first Tab stop and moves focus to the main content', 
   await app.keyboard.press('Tab');
   await expect(app.getByRole('button', { name: 'Refresh' })).toBeFocused();
 });
+
+test('keyboard only: switch the organization, and its agents replace the others', async ({ app }) => {
+  const keyboard = app.keyboard;
+  await tabTo(app, app.getByRole('button', { name: 'Open the demo workspace' }));
+  await keyboard.press('Enter');
+  await expect(app.getByRole('heading', { level: 1, name: 'Agents' })).toBeFocused();
+  await expect(agentRows(app).first()).toBeVisible();
+  const agentsBefore = await agentNames(app);
+
+  // The organization picker is in the top bar, before the heading: Shift+Tab reaches it.
+  const organization = app.getByRole('combobox', { name: 'Organization' });
+  await tabTo(app, organization, 'Shift+Tab');
+  const options = await optionLabels(organization);
+  expect(options.length, 'the demo has a second organization').toBeGreaterThan(1);
+  const before = await selectedLabel(organization);
+  const index = options.indexOf(before);
+  const after = options[index < options.length - 1 ? index + 1 : index - 1]!;
+  await keyboard.press(index < options.length - 1 ? 'ArrowDown' : 'ArrowUp');
+
+  await expect.poll(() => selectedLabel(organization)).toBe(after);
+  await expect(app.getByRole('main')).toContainText(`The agents (“pilots”) of ${after}`);
+  await expect.poll(() => agentNames(app)).not.toEqual(agentsBefore);
+  const agentsAfter = await agentNames(app);
+  expect(agentsAfter.length).toBeGreaterThan(0);
+  expect(agentsAfter.some((name) => agentsBefore.includes(name))).toBe(false);
+  // Focus stays on the picker, so the keyboard user can switch straight back.
+  await expect(organization).toBeFocused();
+  await keyboard.press(index < options.length - 1 ? 'ArrowUp' : 'ArrowDown');
+  await expect.poll(() => selectedLabel(organization)).toBe(before);
+  await expect.poll(() => agentNames(app)).toEqual(agentsBefore);
+});

@@ -2,7 +2,7 @@
 // the cache, filters with counts, sorting by a column, keyboard review with the detail following
 // the selection, the overview, and the CSV export of the filtered view.
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, openDemo, tabTo, test } from './fixtures.ts';
 
 const grid = (app: Page) => app.getByRole('grid', { name: 'Tasks' });
@@ -12,6 +12,28 @@ const bodyRow = (app: Page, n: number) =>
     .nth(n + 1);
 const nameOf = async (app: Page, n: number) =>
   (await bodyRow(app, n).getByRole('gridcell').first().innerText()).trim();
+/**
+ * The count a filter checkbox shows, read from its accessible name ("Completed 1,234"): what a
+ * screen reader announces, not a CSS class.
+ */
+const countIn = (name: string) => Number(/([\d,]+)$/.exec(name)?.[1]?.replace(/,/g, '') ?? 'NaN');
+/** The accessible names of the checkboxes in a filter group, from its accessibility tree. */
+const checkboxNames = async (group: Locator) =>
+  [...(await group.ariaSnapshot()).matchAll(/- checkbox "([^"]*)"/g)].map((m) => m[1]!);
+/** The text of one column in the shown rows, the column found by its header's name. */
+const columnTexts = async (app: Page, header: string) => {
+  // The headers' accessible names, in order (their visible text is styled in capitals).
+  const headerRow = grid(app).getByRole('rowgroup').first();
+  const headers = [...(await headerRow.ariaSnapshot()).matchAll(/- columnheader "([^"]*)"/g)].map(
+    (m) => m[1],
+  );
+  const index = headers.indexOf(header);
+  expect(index, `a "${header}" column`).toBeGreaterThanOrEqual(0);
+  const rows = await grid(app).getByRole('rowgroup').nth(1).getByRole('row').all();
+  return Promise.all(
+    rows.map(async (row) => (await row.getByRole('gridcell').nth(index).innerText()).trim()),
+  );
+};
 const shownCount = async (app: Page) =>
   Number((await app.getByRole('status', { name: 'Tasks shown' }).innerText()).replace(/[^\d]/g, '') || 'NaN');
 
@@ -25,11 +47,11 @@ async function openTasks(app: Page) {
   });
   await expect(app.getByText('Last updated just now')).toBeVisible();
   // The counts beside the filters follow the download: wait until they add up to the list.
-  const statusCounts = app.getByRole('group', { name: 'Status' }).locator('.facet__count');
+  const statusGroup = app.getByRole('group', { name: 'Status' });
   await expect
     .poll(async () => {
-      const counts = (await statusCounts.allInnerTexts()).map((t) => Number(t.replace(/[^\d]/g, '')));
-      return counts.reduce((a, b) => a + b, 0) === (await shownCount(app));
+      const counts = (await checkboxNames(statusGroup)).map(countIn);
+      return counts.length > 0 && counts.reduce((a, b) => a + b, 0) === (await shownCount(app));
     })
     .toBe(true);
 }
@@ -61,8 +83,10 @@ test('keyboard review: Tab to the list, j/k and arrows move, the detail follows'
   // End jumps to the last task (the list scrolls there and loads its page); Home comes back.
   const total = await shownCount(app);
   await app.keyboard.press('End');
-  const last = list.locator(`[role="row"][aria-rowindex="${total + 1}"]`);
-  await expect(last).toHaveAttribute('aria-selected', 'true');
+  // The selected row is the last one: its position, as a screen reader announces it, is the last.
+  const last = list.getByRole('row', { selected: true });
+  await expect(last).toHaveAttribute('aria-rowindex', String(total + 1));
+  await expect(list).toHaveAttribute('aria-rowcount', String(total + 1));
   const lastName = (await last.getByRole('gridcell').first().innerText()).trim();
   await expect(app.getByRole('heading', { level: 2, name: lastName })).toBeVisible();
   await app.keyboard.press('Home');
@@ -87,15 +111,19 @@ test('filters with counts, sorting by a column, search with marked matches', asy
 
   // The count beside "Completed" is what the filter then shows.
   const completed = app.getByRole('checkbox', { name: /^Completed/ });
-  const label = (await completed.locator('xpath=..').innerText()).trim();
-  const expected = Number(label.replace(/[^\d]/g, ''));
+  const [completedName] = (await checkboxNames(app.getByRole('group', { name: 'Status' }))).filter((n) =>
+    n.startsWith('Completed'),
+  );
+  const expected = countIn(completedName!);
+  await expect(completed).toHaveAccessibleName(new RegExp(`${expected.toLocaleString('en-US')}$`));
   await completed.check();
   await expect(app.getByRole('status', { name: 'Tasks shown' })).toHaveText(
     `${expected.toLocaleString('en-US')} tasks match the filters`,
   );
   expect(expected).toBeLessThan(total);
-  const statuses = await grid(app).getByRole('row').locator('[role="gridcell"]:nth-child(3)').allInnerTexts();
-  expect(new Set(statuses.map((s) => s.trim()))).toEqual(new Set(['Completed']));
+  const statuses = await columnTexts(app, 'Status');
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses)).toEqual(new Set(['Completed']));
 
   // Longest calls first, then shortest.
   const duration = app.getByRole('columnheader', { name: 'Duration' });
@@ -107,10 +135,7 @@ test('filters with counts, sorting by a column, search with marked matches', asy
     const parts = text.trim().split(':').map(Number);
     return parts.reduce((acc, p) => acc * 60 + p, 0);
   };
-  const firstDurations = async () =>
-    (await grid(app).getByRole('row').locator('[role="gridcell"]:nth-child(6)').allInnerTexts())
-      .slice(0, 8)
-      .map(seconds);
+  const firstDurations = async () => (await columnTexts(app, 'Duration')).slice(0, 8).map(seconds);
   await expect
     .poll(async () => {
       const d = await firstDurations();
@@ -133,11 +158,10 @@ test('filters with counts, sorting by a column, search with marked matches', asy
   );
   await app.getByLabel('Search tasks').fill('afternoon');
   await expect(app.getByRole('status', { name: 'Tasks shown' })).toHaveText(/match the filters/);
-  await expect(
-    grid(app)
-      .locator('mark', { hasText: /afternoon/i })
-      .first(),
-  ).toBeVisible();
+  // The marks are <mark> elements (role "mark"): matched through the accessibility tree.
+  await expect(grid(app)).toMatchAriaSnapshot(`
+    - mark: /[Aa]fternoon/
+  `);
 });
 
 test('exports the filtered view to CSV', async ({ app }) => {
@@ -164,9 +188,17 @@ test('the overview shows totals and charts for the space', async ({ app }) => {
   await expect(app.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
   const totals = app.getByRole('list', { name: 'Totals' }).or(app.getByLabel('Totals'));
   await expect(totals).toContainText(`Calls${total.toLocaleString('en-US')}`);
+  // The drawn charts are hidden from screen readers; each has a table of its numbers instead.
   for (const chart of ['Calls by status', 'Outcome labels', 'Calls per day']) {
     const figure = app.getByRole('figure', { name: chart });
     await expect(figure).toBeVisible();
-    await expect(figure.locator('svg').first()).toBeVisible();
+    const table = figure.getByRole('table', { name: chart });
+    await expect(table.getByRole('row').nth(1)).toBeAttached();
   }
+  // The status chart counts every call once.
+  const byStatus = app
+    .getByRole('figure', { name: 'Calls by status' })
+    .getByRole('table', { name: 'Calls by status' });
+  const statusCounts = (await byStatus.getByRole('cell').allInnerTexts()).map(Number);
+  expect(statusCounts.reduce((a, b) => a + b, 0)).toBe(total);
 });

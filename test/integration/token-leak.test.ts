@@ -1,7 +1,8 @@
 // Proof that an API token never crosses the main-process boundary. The web host CLI runs as users
 // start it (a real process, the real Secret Service under test/support/with-keyring.sh), in
 // front of the sandbox, and is driven over real HTTP through a full run: failed sign-ins, sign-in,
-// browsing organizations, spaces and agents, a token replacement, two restarts (the token comes
+// browsing organizations, spaces and agents, opening a space's tasks (download into the SQLite
+// cache, list, detail), a token replacement, two restarts (the token comes
 // back from the keychain), and sign-out with the cache deleted. Everything that leaves main is
 // recorded: every IPC response body, every Server-Sent Event, stdout and stderr, the log file, and
 // every file in the data folder at several points. No token's bytes may appear in any of it.
@@ -23,10 +24,13 @@ import type {
   PendingSignIn,
   Profile,
   ProfileList,
+  SyncStatus,
+  TaskPage,
   WorkspaceState,
 } from '../../src-main/ipc/contract.ts';
 import { startSandbox, type Sandbox } from '../../src-main/sandbox/index.ts';
 import { createKeychainStore } from '../../src-main/services/secrets/index.ts';
+import { CACHE_FILE_NAME } from '../../src-main/services/tasks/tasks-service.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const cli = join(repo, 'src-main/web/cli.ts');
@@ -173,6 +177,17 @@ async function ok<T>(channel: string, input: unknown = {}): Promise<T> {
   return result.data;
 }
 
+/** Polls sync.status over IPC, as the page would, until the download has finished. */
+async function syncFinished(scope: unknown): Promise<SyncStatus> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const status = await ok<SyncStatus>('sync.status', { scope });
+    if (status.phase !== 'running' && status.phase !== 'idle') return status;
+    if (Date.now() > deadline) throw new Error(`the sync did not finish: ${JSON.stringify(status)}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
 /** Every file under the data folder (logs, profiles.json, caches), recorded now. */
 async function recordDataDir(moment: string): Promise<string[]> {
   const files = (await readdir(dataDir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
@@ -205,7 +220,7 @@ afterAll(async () => {
 });
 
 it.skipIf(!keychainState.available)(
-  'no token appears in any IPC answer, event, log line, output or data file during sign-in, browse, replace-token and sign-out',
+  'no token appears in any IPC answer, event, log line, output or data file during sign-in, browse, tasks, replace-token and sign-out',
   async () => {
     const token = sandbox.credentials.token;
     host = await startHost();
@@ -258,7 +273,35 @@ it.skipIf(!keychainState.available)(
       expect((await ok<unknown[]>('agents.list')).length).toBeGreaterThan(0);
     }
     await ok<ProfileList>('profiles.list');
-    await recordDataDir('after sign-in');
+
+    // Open the tasks of the sandbox's space: they are downloaded into the profile's SQLite cache,
+    // listed from it and one is read in full, so the cache files are among the data files below.
+    const { orgHandle, spaceToken } = sandbox.credentials;
+    await ok('organizations.select', { domainHandle: orgHandle });
+    await ok('spaces.select', { token: spaceToken });
+    const scope = { kind: 'space', spaceToken };
+    await ok<TaskPage>('tasks.query', { scope, facets: true, limit: 50 });
+    await ok<SyncStatus>('sync.start', { scope });
+    const synced = await syncFinished(scope);
+    expect(synced).toMatchObject({ phase: 'done', error: null });
+    const page = await ok<TaskPage>('tasks.query', { scope, facets: true, limit: 50 });
+    expect(page.total).toBeGreaterThan(0);
+    const detail = await ok<{ status: string }>('tasks.get', { id: page.rows[0]!.id });
+    expect(detail.status).toBe('found');
+
+    // The cache as it is while the host runs (WAL mode: recent pages sit in the -wal file).
+    const cacheFile = join('profiles', profileId, CACHE_FILE_NAME);
+    const afterSignIn = await recordDataDir('after sign-in');
+    expect(afterSignIn).toContain(cacheFile);
+    expect(afterSignIn).toContain(`${cacheFile}-wal`);
+    const cacheBytes = Buffer.concat(
+      await Promise.all(
+        afterSignIn.filter((name) => name.startsWith(cacheFile)).map((name) => readFile(join(dataDir, name))),
+      ),
+    );
+    // Real content: the cache holds the downloaded tasks, just not the token.
+    expect(cacheBytes.includes(page.rows[0]!.id)).toBe(true);
+    expect(cacheBytes.includes(token)).toBe(false);
 
     // Rotate to a different token; the open workspace now uses it.
     const replacedWithWrong = await ipc('profiles.replaceToken', { id: profileId, token: wrongToken });

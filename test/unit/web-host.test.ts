@@ -44,6 +44,54 @@ function raw(
   });
 }
 
+interface EventStreamResult {
+  status: number;
+  contentType: string | undefined;
+  text: string;
+  /** Why the stream stopped early, if it did. */
+  error?: string;
+}
+
+/**
+ * Opens GET /events and reads it until `until` arrives, then closes it. Always resolves (with
+ * what had arrived and why it stopped), so a missing event fails an assertion, not the runner.
+ */
+function openEventStream(
+  port: number,
+  headers: Record<string, string>,
+  until: string,
+): { result: Promise<EventStreamResult>; close(): void } {
+  const state: EventStreamResult = { status: 0, contentType: undefined, text: '' };
+  let finish: (result: EventStreamResult) => void = () => {};
+  const result = new Promise<EventStreamResult>((resolve) => (finish = resolve));
+  const req = httpRequest(
+    {
+      host: '127.0.0.1',
+      port,
+      path: '/events',
+      headers: { host: `127.0.0.1:${port}`, ...headers },
+    },
+    (res) => {
+      state.status = res.statusCode ?? 0;
+      state.contentType = res.headers['content-type'];
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        state.text += chunk;
+        if (state.text.includes(until)) {
+          req.destroy();
+          finish(state);
+        }
+      });
+      res.on('end', () => finish({ ...state, error: 'the stream ended' }));
+      res.on('error', (error) => finish({ ...state, error: error.message }));
+    },
+  );
+  req.on('error', (error) => finish({ ...state, error: error.message }));
+  req.on('close', () => finish({ ...state, error: state.error ?? 'the stream closed' }));
+  req.end();
+  return { result, close: () => req.destroy() };
+}
+
 const none: WorkspaceState = {
   kind: 'none',
   profileId: null,
@@ -270,40 +318,38 @@ describe('web host server', () => {
   });
 
   it('SSE delivers emitted events to every open stream', async () => {
-    const received = await new Promise<string>((resolve, reject) => {
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port: server.port,
-          path: '/events',
-          headers: { host: `127.0.0.1:${server.port}`, ...secretHeader() },
-        },
-        (res) => {
-          expect(res.statusCode).toBe(200);
-          expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            text += chunk;
-            if (text.includes('event: connection.changed')) {
-              req.destroy();
-              resolve(text);
-            }
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end();
-      // Emit once the stream is attached.
-      const poll = setInterval(() => {
-        if (hub.size > 0) {
-          clearInterval(poll);
-          hub.emit('connection.changed', { state: 'online', lastOnlineAt: '2026-01-01T00:00:00.000Z' });
-        }
-      }, 10);
-    });
-    expect(received).toContain(
-      'event: connection.changed\ndata: {"state":"online","lastOnlineAt":"2026-01-01T00:00:00.000Z"}\n\n',
-    );
+    const event =
+      'event: connection.changed\ndata: {"state":"online","lastOnlineAt":"2026-01-01T00:00:00.000Z"}\n\n';
+    const before = hub.size;
+    const streams = [
+      openEventStream(server.port, secretHeader(), event),
+      openEventStream(server.port, secretHeader(), event),
+    ];
+    // Emit once, when both streams are attached; give up after a few seconds (the streams are
+    // then closed, and the assertions below say what was missing).
+    let attached = 0;
+    const deadline = Date.now() + 5_000;
+    const poll = setInterval(() => {
+      if (hub.size >= before + 2) {
+        clearInterval(poll);
+        attached = hub.size - before;
+        hub.emit('connection.changed', { state: 'online', lastOnlineAt: '2026-01-01T00:00:00.000Z' });
+      } else if (Date.now() > deadline) {
+        clearInterval(poll);
+        for (const stream of streams) stream.close();
+      }
+    }, 10);
+    try {
+      const results = await Promise.all(streams.map((stream) => stream.result));
+      expect(attached, 'streams attached to the hub when the event was emitted').toBe(2);
+      for (const result of results) {
+        expect(result.status).toBe(200);
+        expect(result.contentType).toMatch(/^text\/event-stream/);
+        expect(result.text).toContain(event);
+      }
+    } finally {
+      clearInterval(poll);
+      for (const stream of streams) stream.close();
+    }
   });
 });

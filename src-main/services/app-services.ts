@@ -83,7 +83,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     close: async () => {
       profiles.close();
       await workspace.close();
-      tasks?.close();
+      await tasks?.close();
     },
   };
 }

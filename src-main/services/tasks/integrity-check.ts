@@ -38,8 +38,11 @@ try {
 parentPort.postMessage(result);
 `;
 
-/** Runs PRAGMA quick_check on `path` in a worker thread. Never rejects. */
-export function checkIntegrityInBackground(path: string): Promise<IntegrityResult> {
+/**
+ * Runs PRAGMA quick_check on `path` in a worker thread. Never rejects. Aborting `signal` stops the
+ * worker; the promise settles once the worker has exited, so its connection to the file is gone.
+ */
+export function checkIntegrityInBackground(path: string, signal?: AbortSignal): Promise<IntegrityResult> {
   return new Promise((resolve) => {
     let settled = false;
     const done = (result: IntegrityResult) => {
@@ -61,5 +64,6 @@ export function checkIntegrityInBackground(path: string): Promise<IntegrityResul
     worker.once('exit', (code) =>
       done({ status: 'unknown', problem: `the check stopped (exit code ${code})` }),
     );
+    signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
   });
 }

@@ -125,7 +125,7 @@ export interface TasksService {
   onEvent<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** The open cache (tests, diagnostics), or null. */
   currentCache(): TaskCache | null;
-  close(): void;
+  close(): Promise<void>;
 }
 
 type Mode = 'full' | 'refresh';
@@ -163,6 +163,8 @@ interface Context {
   probeTimer: NodeJS.Timeout | null;
   probeDelayMs: number;
   probing: boolean;
+  /** The background integrity check of this cache file, while it runs (stopped on close). */
+  integrityCheck: { controller: AbortController; done: Promise<unknown> } | null;
 }
 
 const MAX_SCOPES = 20;
@@ -233,6 +235,7 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
       probeTimer: null,
       probeDelayMs: timing.probeMinMs,
       probing: false,
+      integrityCheck: null,
     };
     if (notice) emit('cache.notice', notice);
     return ctx;
@@ -262,10 +265,14 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     if (!opened.recovered) {
       const timer = setTimeout(() => {
         if (ctx.closed) return;
-        void checkIntegrityInBackground(path).then((result) => {
+        const controller = new AbortController();
+        const done = checkIntegrityInBackground(path, controller.signal).then((result) => {
+          ctx.integrityCheck = null;
+          if (controller.signal.aborted) return;
           if (result.status === 'corrupt') recoverDamaged(ctx, result.problem);
           else if (result.status === 'unknown') logger.warn('the task cache check did not run', result);
         });
+        ctx.integrityCheck = { controller, done };
       }, timing.integrityCheckDelayMs);
       timer.unref();
     }
@@ -300,6 +307,7 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     }
     if (ctx.repollTimer) clearTimeout(ctx.repollTimer);
     if (ctx.probeTimer) clearTimeout(ctx.probeTimer);
+    ctx.integrityCheck?.controller.abort();
     ctx.cache.close();
     if (context === ctx) context = null;
   }
@@ -790,8 +798,12 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
 
     currentCache: () => (context && !context.closed ? context.cache : null),
 
-    close() {
-      if (context) closeContext(context);
+    async close() {
+      if (!context) return;
+      const check = context.integrityCheck?.done;
+      closeContext(context);
+      // The worker holds its own connection to the file: quit only once it has let go.
+      await check;
     },
   };
 }

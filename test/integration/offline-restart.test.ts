@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type {
-  IpcResult,
   Organization,
   ProfileList,
   Space,
@@ -17,31 +16,23 @@ import type {
   TaskPage,
   WorkspaceState,
 } from '../../src-main/ipc/contract.ts';
-import { createRouter, type Router } from '../../src-main/ipc/router.ts';
-import { createAppServices, type AppServices } from '../../src-main/services/app-services.ts';
 import { LAST_SPACE_FILE_NAME } from '../../src-main/services/last-space.ts';
 import { restoreAtStart } from '../../src-main/services/profiles-service.ts';
 import { createSessionStore, type SecretStore } from '../../src-main/services/secrets/index.ts';
 import {
   cleanupsAfterEach,
-  type Emitted,
-  FAST_TIMING,
   removeDir,
   sandboxStarter,
+  startTestApp,
+  type TestApp,
   waitFor,
 } from './sync-helpers.ts';
 
 const addCleanup = cleanupsAfterEach();
 const sandboxOn = sandboxStarter(addCleanup);
 
-interface App {
-  services: AppServices;
-  router: Router;
-  emitted: Emitted[];
-  unexpected: unknown[];
-  call<T>(channel: string, input?: unknown): Promise<T>;
+interface App extends TestApp {
   state(): WorkspaceState;
-  close(): Promise<void>;
 }
 
 /**
@@ -49,48 +40,19 @@ interface App {
  * the same object across runs, so the token survives the "restart" as it would in the keychain.
  */
 function startApp(dataDir: string, keychain: SecretStore): App {
-  const emitted: Emitted[] = [];
-  const unexpected: unknown[] = [];
-  const services = createAppServices({
-    dataDir,
-    emit: (event, payload) => emitted.push({ event, payload } as Emitted),
-    host: 'web',
-    version: '0.0.0-test',
+  const app = startTestApp(dataDir, {
     auth: {
       keychain,
       session: createSessionStore(),
       // A stopped server is noticed in well under a second.
       clientDefaults: { timeoutMs: 3_000, retry: { limit: 1, baseDelayMs: 10, maxDelayMs: 20 } },
     },
-    syncTiming: FAST_TIMING,
   });
-  const router = createRouter(services.handlers, {
-    validateOutput: true,
-    onUnexpectedError: (_channel, error) => unexpected.push(error),
-  });
-  let closed = false;
-  const app: App = {
-    services,
-    router,
-    emitted,
-    unexpected,
-    async call<T>(channel: string, input: unknown = {}) {
-      const result = (await router.dispatch(channel, input)) as IpcResult<T>;
-      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
-      return result.data;
-    },
-    state: () => services.workspace.getState(),
-    async close() {
-      if (closed) return;
-      closed = true;
-      await services.close();
-    },
-  };
   addCleanup(async () => {
     await app.close();
-    expect(unexpected).toEqual([]);
+    expect(app.unexpected).toEqual([]);
   });
-  return app;
+  return { ...app, state: () => app.services.workspace.getState() };
 }
 
 describe('restarting the app while the platform is unreachable', () => {

@@ -9,25 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type {
-  IpcResult,
   PendingSignIn,
   ProfileList,
   SignOutResult,
   SyncStatus,
   WorkspaceState,
 } from '../../src-main/ipc/contract.ts';
-import { createRouter } from '../../src-main/ipc/router.ts';
 import type { Sandbox } from '../../src-main/sandbox/index.ts';
-import { createAppServices } from '../../src-main/services/app-services.ts';
 import { createSessionStore, type SecretStore } from '../../src-main/services/secrets/index.ts';
-import {
-  cleanupsAfterEach,
-  type Emitted,
-  FAST_TIMING,
-  removeDir,
-  sandboxStarter,
-  waitFor,
-} from './sync-helpers.ts';
+import { cleanupsAfterEach, removeDir, sandboxStarter, startTestApp, waitFor } from './sync-helpers.ts';
 
 const addCleanup = cleanupsAfterEach();
 const sandboxOn = sandboxStarter(addCleanup);
@@ -37,13 +27,8 @@ const SLOW_MS = 4_000;
 
 /** One app start on `dataDir`; `keychain` and `session` stand in for the two token stores. */
 function startApp(dataDir: string, keychain: SecretStore, session: SecretStore) {
-  const emitted: Emitted[] = [];
   const orgRequests: string[] = [];
-  const services = createAppServices({
-    dataDir,
-    emit: (event, payload) => emitted.push({ event, payload } as Emitted),
-    host: 'web',
-    version: '0.0.0-test',
+  const app = startTestApp(dataDir, {
     auth: {
       keychain,
       session,
@@ -55,18 +40,11 @@ function startApp(dataDir: string, keychain: SecretStore, session: SecretStore) 
         },
       },
     },
-    syncTiming: FAST_TIMING,
   });
-  const router = createRouter(services.handlers, { validateOutput: true });
-  const call = async <T>(channel: string, input: unknown = {}): Promise<T> => {
-    const result = (await router.dispatch(channel, input)) as IpcResult<T>;
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
-    return result.data;
-  };
   const openedStates = () =>
-    emitted.filter((e) => e.event === 'workspace.changed' && e.payload.kind === 'profile');
-  addCleanup(() => services.close());
-  return { services, router, call, emitted, orgRequests, openedStates };
+    app.emitted.filter((e) => e.event === 'workspace.changed' && e.payload.kind === 'profile');
+  addCleanup(() => app.close());
+  return { ...app, orgRequests, openedStates };
 }
 
 type App = ReturnType<typeof startApp>;

@@ -16,24 +16,32 @@ import type {
 } from '../../src-main/ipc/contract.ts';
 import { createRouter, type Router } from '../../src-main/ipc/router.ts';
 import { startSandbox, type Sandbox } from '../../src-main/sandbox/index.ts';
-import { createAppServices, type AppServices } from '../../src-main/services/app-services.ts';
+import {
+  createAppServices,
+  type AppServices,
+  type AppServicesOptions,
+} from '../../src-main/services/app-services.ts';
 import type { SyncTiming } from '../../src-main/services/tasks/index.ts';
 import { createUnpodClient, type Task, type UnpodClient } from '../../src-main/unpod/index.ts';
 
 export type Emitted = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 
-export interface Harness {
+/** The app services on one data folder, as a host starts them, driven through the router. */
+export interface TestApp {
   services: AppServices;
   router: Router;
   emitted: Emitted[];
-  dataDir: string;
-  /** The profile's own folder (where its cache file lives). */
-  profileDir: string;
   unexpected: unknown[];
   call<T = unknown>(channel: string, input?: unknown): Promise<T>;
   failure(channel: string, input?: unknown): Promise<IpcError>;
   eventsNamed<E extends EventName>(name: E): EventPayload<E>[];
   close(): Promise<void>;
+}
+
+export interface Harness extends TestApp {
+  dataDir: string;
+  /** The profile's own folder (where its cache file lives). */
+  profileDir: string;
 }
 
 /** Quick re-polls and probes, so the tests see in seconds what takes minutes in the app. */
@@ -57,12 +65,11 @@ export function fastClient(sandbox: Sandbox): UnpodClient {
   });
 }
 
-export async function createHarness(
-  sandbox: Sandbox,
-  options: { dataDir?: string; timing?: Partial<SyncTiming> } = {},
-): Promise<Harness> {
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'unpod-sync-')));
-  const profileDir = join(dataDir, 'profiles', 'p1');
+/** Starts the app services on `dataDir` with fast sync timing; `close()` is safe to call twice. */
+export function startTestApp(
+  dataDir: string,
+  options: { auth?: AppServicesOptions['auth']; timing?: Partial<SyncTiming> } = {},
+): TestApp {
   const emitted: Emitted[] = [];
   const unexpected: unknown[] = [];
   const services = createAppServices({
@@ -70,28 +77,18 @@ export async function createHarness(
     emit: (event, payload) => emitted.push({ event, payload } as Emitted),
     host: 'web',
     version: '0.0.0-test',
+    ...(options.auth ? { auth: options.auth } : {}),
     syncTiming: { ...FAST_TIMING, ...options.timing },
   });
   const router = createRouter(services.handlers, {
     validateOutput: true,
     onUnexpectedError: (_channel, error) => unexpected.push(error),
   });
-  await services.workspace.openSession({
-    kind: 'profile',
-    profileId: 'p1',
-    profileName: 'Sync test',
-    dataDir: profileDir,
-    client: fastClient(sandbox),
-    preferredOrgHandle: sandbox.credentials.orgHandle,
-    preferredSpaceToken: sandbox.credentials.spaceToken,
-  });
-
-  const harness: Harness = {
+  let closed = false;
+  return {
     services,
     router,
     emitted,
-    dataDir,
-    profileDir,
     unexpected,
     async call<T>(channel: string, input: unknown = {}) {
       const result = (await router.dispatch(channel, input)) as IpcResult<T>;
@@ -109,10 +106,30 @@ export async function createHarness(
         .map((e) => e.payload as EventPayload<E>);
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await services.close();
     },
   };
-  return harness;
+}
+
+export async function createHarness(
+  sandbox: Sandbox,
+  options: { dataDir?: string; timing?: Partial<SyncTiming> } = {},
+): Promise<Harness> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'unpod-sync-')));
+  const profileDir = join(dataDir, 'profiles', 'p1');
+  const app = startTestApp(dataDir, options.timing ? { timing: options.timing } : {});
+  await app.services.workspace.openSession({
+    kind: 'profile',
+    profileId: 'p1',
+    profileName: 'Sync test',
+    dataDir: profileDir,
+    client: fastClient(sandbox),
+    preferredOrgHandle: sandbox.credentials.orgHandle,
+    preferredSpaceToken: sandbox.credentials.spaceToken,
+  });
+  return { ...app, dataDir, profileDir };
 }
 
 export async function removeDir(dir: string): Promise<void> {

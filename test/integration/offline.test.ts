@@ -2,9 +2,11 @@
 // connection says offline; when it comes back (same address) the app notices by itself and
 // refreshes. And a damaged cache file at start is set aside, rebuilt from the server, and the
 // user is told.
-import { closeSync, existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { SyncStatus, TaskDetail } from '../../src-main/ipc/contract.ts';
 import type { Sandbox } from '../../src-main/sandbox/index.ts';
 import { CACHE_FILE_NAME } from '../../src-main/services/tasks/index.ts';
@@ -21,6 +23,23 @@ import {
 } from './sync-helpers.ts';
 
 const addCleanup = cleanupsAfterEach();
+
+/** A leaf page in the middle of the tasks table's b-tree (SQLite's dbstat table lists pages). */
+function tasksLeafPage(path: string): { pageno: number; pgsize: number } {
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    const leaves = z
+      .array(z.object({ pageno: z.number(), pgsize: z.number() }))
+      .parse(
+        db.prepare("SELECT pageno, pgsize FROM dbstat WHERE name = 'tasks' AND pagetype = 'leaf'").all(),
+      );
+    const leaf = leaves[Math.floor(leaves.length / 2)];
+    if (!leaf) throw new Error('the synced cache has no leaf page in its tasks table');
+    return leaf;
+  } finally {
+    db.close();
+  }
+}
 const sandboxOn = sandboxStarter(addCleanup);
 
 async function harnessFor(sandbox: Sandbox, dataDir?: string): Promise<Harness> {
@@ -127,13 +146,13 @@ describe('a damaged cache file', () => {
     const synced = await syncAndWait(first, scope);
     await first.close();
 
-    // One page in the middle of the file overwritten: the file still opens (its schema is
-    // intact), only a full check finds the damage.
+    // One leaf page of the tasks table overwritten: the file still opens (its schema is
+    // intact), only a full check finds the damage. The page is looked up rather than guessed
+    // (the middle of the file may hold an overflow page, whose content no check can judge).
     const path = join(first.profileDir, CACHE_FILE_NAME);
-    const pageSize = 16_384;
-    const middle = Math.floor(statSync(path).size / pageSize / 2) * pageSize;
+    const { pageno, pgsize } = tasksLeafPage(path);
     const fd = openSync(path, 'r+');
-    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, middle);
+    writeSync(fd, Buffer.alloc(pgsize, 0xa5), 0, pgsize, (pageno - 1) * pgsize);
     closeSync(fd);
 
     const h = await harnessFor(sandbox, first.dataDir);

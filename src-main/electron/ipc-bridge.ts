@@ -12,6 +12,19 @@ const refused: IpcResult<never> = {
   error: { code: 'forbidden', message: 'This page may not use the Unpod Desk API.' },
 };
 
+/**
+ * The calling frame's URL and place. A frame that navigated away or closed while its call was in
+ * flight is disposed, and reading it throws; such a caller is treated as unknown (refused).
+ */
+function senderFrameOf(event: IpcMainInvokeEvent): { url: string; isMainFrame: boolean } | null {
+  try {
+    const frame = event.senderFrame;
+    return frame === null ? null : { url: frame.url, isMainFrame: frame.parent === null };
+  } catch {
+    return null;
+  }
+}
+
 export function bindRouter(
   ipcMain: IpcMain,
   router: Router,
@@ -21,11 +34,7 @@ export function bindRouter(
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
       const win = trusted.getWindow();
-      const frame = event.senderFrame;
-      const sender = {
-        senderId: event.sender.id,
-        frame: frame === null ? null : { url: frame.url, isMainFrame: frame.parent === null },
-      };
+      const sender = { senderId: event.sender.id, frame: senderFrameOf(event) };
       const windowId = win !== null && !win.isDestroyed() ? win.webContents.id : null;
       if (!isTrustedIpcSender(sender, { windowId, appUrl: trusted.appUrl })) {
         logger.warn('refused an IPC call from an untrusted frame', {

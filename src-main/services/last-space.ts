@@ -1,12 +1,12 @@
 // The space a profile had selected last, kept in its data folder (profiles/<id>/workspace.json)
 // so the next start can preselect it, and can open the profile offline with it when the
 // platform cannot be reached (the cached tasks are per space). Only view-model fields, never a
-// token. Written atomically (temp file + rename); read back through zod, and anything that does
+// token. Written atomically (write-json-file.ts); read back through zod, and anything that does
 // not match counts as "nothing saved" (it only preselects a space, so losing it is harmless).
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writeJsonFile } from './write-json-file.ts';
 import { spaceSchema, type Space } from '../ipc/contract.ts';
 
 export const LAST_SPACE_FILE_NAME = 'workspace.json';
@@ -48,13 +48,5 @@ export async function writeLastSpace(dir: string, last: LastSpace): Promise<void
     space: last.space,
     savedAt: new Date().toISOString(),
   });
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${LAST_SPACE_FILE_NAME}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
-  try {
-    await writeFile(temp, JSON.stringify(file, null, 2) + '\n', { encoding: 'utf8', mode: 0o600 });
-    await rename(temp, join(dir, LAST_SPACE_FILE_NAME));
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
+  await writeJsonFile(join(dir, LAST_SPACE_FILE_NAME), file);
 }

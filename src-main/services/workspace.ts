@@ -16,6 +16,7 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/inde
 import { createUnpodClient, type UnpodClient, type UnpodClientOptions } from '../unpod/index.ts';
 import { createConnectionTracker, isUnreachable, NO_WORKSPACE_CONNECTION } from './connection.ts';
 import { readLastSpace, writeLastSpace, type LastSpace } from './last-space.ts';
+import { openSavedLists, type SavedLists } from './saved-lists.ts';
 import { toAgent, toOrganization, toSpace } from './view-models.ts';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -69,6 +70,14 @@ interface Session {
   space: Space | null;
   /** Opened offline from what was saved: the lists are refreshed once the platform answers. */
   openedOffline: boolean;
+  /** The lists last loaded, for when the platform cannot be reached (profiles only). */
+  saved: SavedLists | null;
+}
+
+/** The chosen organization's client, and its handle (spaces and agents are saved per handle). */
+interface OrgRef {
+  client: UnpodClient;
+  handle: string;
 }
 
 /** What the task cache and sync need from the open session (see services/tasks). */
@@ -156,21 +165,89 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
     if (session === null) throw notSignedIn();
     return session;
   };
-  const requireOrg = (s: Session): UnpodClient => {
-    if (s.orgClient === null) throw noOrganization();
-    return s.orgClient;
+  const requireOrg = (s: Session): OrgRef => {
+    if (s.orgClient === null || s.organization === null) throw noOrganization();
+    return { client: s.orgClient, handle: s.organization.domainHandle };
   };
+
+  /** Keeps a list that just loaded for offline use; a failed write costs only that. */
+  async function keep(s: Session, save: (saved: SavedLists) => Promise<void>): Promise<void> {
+    if (s.saved === null) return;
+    try {
+      await save(s.saved);
+    } catch (error) {
+      options.logger.warn('a list could not be saved for offline use', { error });
+    }
+  }
 
   async function fetchOrganizations(s: Session): Promise<Organization[]> {
     const orgs = (await connection.track(() => s.client.listOrganizations())).map(toOrganization);
     s.organizations = orgs;
+    await keep(s, (saved) => saved.saveOrganizations(orgs));
     return orgs;
   }
 
-  async function fetchSpaces(s: Session, orgClient: UnpodClient): Promise<Space[]> {
-    const spaces = (await connection.track(() => orgClient.listSpaces())).map(toSpace);
+  async function fetchSpaces(s: Session, org: OrgRef): Promise<Space[]> {
+    const spaces = (await connection.track(() => org.client.listSpaces())).map(toSpace);
     // The organization may have changed while the list was loading; only cache the current one's.
-    if (s.orgClient === orgClient) s.spaces = spaces;
+    if (s.orgClient === org.client) s.spaces = spaces;
+    await keep(s, (saved) => saved.saveSpaces(org.handle, spaces));
+    return spaces;
+  }
+
+  async function fetchAgents(s: Session, org: OrgRef): Promise<Agent[]> {
+    const agents = (await connection.track(() => org.client.listAgents())).map(toAgent);
+    await keep(s, (saved) => saved.saveAgents(org.handle, agents));
+    return agents;
+  }
+
+  /**
+   * A list from the platform or, when the platform cannot be reached (a network error or
+   * timeout, never a refusal such as a 401), the copy saved when it last loaded; the connection
+   * state already says offline. A session opened offline reads the saved copy straight away:
+   * the tasks service's probe is watching for the platform, and the catch-up reloads the lists.
+   */
+  async function orSaved<T>(
+    s: Session,
+    what: string,
+    load: () => Promise<T[]>,
+    savedCopy: (saved: SavedLists) => Promise<T[] | null>,
+  ): Promise<T[]> {
+    const saved = async (): Promise<T[] | null> => (s.saved === null ? null : savedCopy(s.saved));
+    if (s.openedOffline) {
+      const copy = await saved();
+      if (copy !== null) return copy;
+    }
+    try {
+      return await load();
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+      const copy = await saved();
+      if (copy === null) throw error;
+      options.logger.debug('the platform is unreachable; the saved list is shown', { list: what });
+      return copy;
+    }
+  }
+
+  async function loadOrganizations(s: Session): Promise<Organization[]> {
+    const orgs = await orSaved(
+      s,
+      'organizations',
+      () => fetchOrganizations(s),
+      (saved) => saved.organizations(),
+    );
+    s.organizations = orgs;
+    return orgs;
+  }
+
+  async function loadSpaces(s: Session, org: OrgRef): Promise<Space[]> {
+    const spaces = await orSaved(
+      s,
+      'spaces',
+      () => fetchSpaces(s, org),
+      (saved) => saved.spaces(org.handle),
+    );
+    if (s.orgClient === org.client) s.spaces = spaces;
     return spaces;
   }
 
@@ -204,7 +281,7 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
         const org = orgs.find((o) => o.domainHandle === s.organization?.domainHandle);
         if (session !== s || !org || s.orgClient === null) return;
         s.organization = org;
-        const spaces = await fetchSpaces(s, s.orgClient);
+        const spaces = await fetchSpaces(s, { client: s.orgClient, handle: org.domainHandle });
         const space = spaces.find((sp) => sp.token === s.space?.token);
         if (session !== s) return;
         if (space) s.space = space;
@@ -222,6 +299,8 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
     const closing = session;
     session = null;
     connection.reset();
+    // A list still being saved finishes now: sign-out may delete the folder next.
+    await closing?.saved?.close();
     if (closing?.dispose) {
       try {
         await closing.dispose();
@@ -247,6 +326,7 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
       spaces: [],
       space: null,
       openedOffline: false,
+      saved: spec.kind === 'profile' && spec.dataDir ? openSavedLists(spec.dataDir, options.logger) : null,
     };
     const last = spec.kind === 'profile' && s.dataDir !== null ? await readLastSpace(s.dataDir) : null;
     const lastSpaceOf = (orgHandle: string): LastSpace | null =>
@@ -259,7 +339,7 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
         (orgs.length === 1 ? orgs[0] : undefined);
       if (org) {
         applyOrganization(s, org);
-        const spaces = await fetchSpaces(s, s.orgClient!);
+        const spaces = await fetchSpaces(s, requireOrg(s));
         const wanted = spec.preferredSpaceToken ?? lastSpaceOf(org.domainHandle)?.space.token;
         s.space = spaces.find((sp) => sp.token === wanted) ?? null;
       }
@@ -268,7 +348,12 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
       if (isUnreachable(error) && known) {
         // Offline (a plane, a dead network): open from what was saved. The tracker has already
         // recorded the failure, so the state says offline.
-        applyOrganization(s, s.organization ?? known);
+        const savedOrgs = (await s.saved?.organizations()) ?? [];
+        s.organizations = savedOrgs;
+        applyOrganization(
+          s,
+          s.organization ?? savedOrgs.find((o) => o.domainHandle === known.domainHandle) ?? known,
+        );
         s.space = lastSpaceOf(s.organization!.domainHandle)?.space ?? null;
         s.openedOffline = true;
         options.logger.info('opened the profile offline from saved data', {
@@ -279,6 +364,7 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
         return changed();
       }
       connection.reset();
+      await s.saved?.close();
       await spec.dispose?.();
       throw error;
     }
@@ -354,30 +440,30 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
         return changed();
       }),
 
-    listOrganizations: () => fetchOrganizations(requireSession()),
+    listOrganizations: async () => loadOrganizations(requireSession()),
 
     selectOrganization: (domainHandle) =>
       serialized(async () => {
         const s = requireSession();
         let org = s.organizations.find((o) => o.domainHandle === domainHandle);
-        if (!org) org = (await fetchOrganizations(s)).find((o) => o.domainHandle === domainHandle);
+        if (!org) org = (await loadOrganizations(s)).find((o) => o.domainHandle === domainHandle);
         if (!org) throw new AppError('not_found', `This account has no organization "${domainHandle}".`);
         if (session !== s) throw notSignedIn(); // closed while the list was loading
         applyOrganization(s, org);
         return changed();
       }),
 
-    listSpaces: () => {
+    listSpaces: async () => {
       const s = requireSession();
-      return fetchSpaces(s, requireOrg(s));
+      return loadSpaces(s, requireOrg(s));
     },
 
     selectSpace: (token) =>
       serialized(async () => {
         const s = requireSession();
-        const orgClient = requireOrg(s);
+        const org = requireOrg(s);
         let space = s.spaces.find((sp) => sp.token === token);
-        if (!space) space = (await fetchSpaces(s, orgClient)).find((sp) => sp.token === token);
+        if (!space) space = (await loadSpaces(s, org)).find((sp) => sp.token === token);
         const orgName = s.organization?.name ?? 'this organization';
         if (!space) throw new AppError('not_found', `There is no space with this token in ${orgName}.`);
         if (session !== s) throw notSignedIn();
@@ -388,8 +474,13 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
 
     listAgents: async () => {
       const s = requireSession();
-      const orgClient = requireOrg(s);
-      return (await connection.track(() => orgClient.listAgents())).map(toAgent);
+      const org = requireOrg(s);
+      return orSaved(
+        s,
+        'agents',
+        () => fetchAgents(s, org),
+        (saved) => saved.agents(org.handle),
+      );
     },
   };
 }

@@ -99,6 +99,9 @@ export interface TasksStore {
 const pageOf = (index: number) => Math.floor(index / PAGE_SIZE);
 const inFlight = new Map<string, Promise<void>>();
 let facetsTimer: ReturnType<typeof setTimeout> | null = null;
+/** Counts requests are numbered: an answer older than the counts shown is dropped. */
+let facetsAsked = 0;
+let facetsShown = 0;
 
 /** Fields sorted high-to-low on the first click (newest, longest, most expensive first). */
 const DESCENDING_FIRST = new Set<TaskSort['field']>(['created', 'modified', 'duration', 'cost', 'relevance']);
@@ -150,10 +153,13 @@ export const useTasksStore = create<TasksStore>()((set, get) => {
   async function loadFacets(version: number): Promise<void> {
     const { scope, filters, sort } = get();
     if (scope === null) return;
+    const asked = ++facetsAsked;
     const result = await settle(() =>
       window.unpod.tasks.query({ scope, filters, sort, offset: 0, limit: 1, facets: true }),
     );
-    if (get().version !== version || !result.ok) return;
+    // Two counts requests of one query (rows changed in between) can finish out of order.
+    if (get().version !== version || !result.ok || asked < facetsShown) return;
+    facetsShown = asked;
     set({ facets: result.data.facets });
   }
 

@@ -1,13 +1,22 @@
 // Offline review, end to end: Chromium against the web host, signed in (token in the real
 // Secret Service: run inside test/support/with-keyring.sh, as npm test does) against the sandbox
 // as its own process (`npm run sandbox`). Sync a space, stop the sandbox, reload: the list,
-// search and details still work from the cache and the offline notice shows; restart the app
-// (web host) still offline: the profile reopens offline with its space and the list shows;
+// search and details still work from the cache, the offline notice shows and the Agents page
+// lists its agents; restart the app (web host) still offline: the profile reopens offline with
+// its space, and the agents and the task list show;
 // start the sandbox again on the same port: the app notices by itself.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, recordPageProblems, spawnWebHost, test, type WebHost } from './fixtures.ts';
+import {
+  agentNames,
+  agentRows,
+  expect,
+  recordPageProblems,
+  spawnWebHost,
+  test,
+  type WebHost,
+} from './fixtures.ts';
 import { signIn, startSandboxProcess, type SandboxProcess } from './fixtures-auth.ts';
 
 // Both runs of the sandbox must serve the same data (same seed and "now").
@@ -33,6 +42,9 @@ test('a synced space stays readable offline, and the app recovers by itself when
     host = await spawnWebHost(dataDir);
     await page.goto(host.url);
     await signIn(page, sandbox.info, 'Offline check');
+    // The Agents page opens first; its list must stay readable offline too.
+    await expect(agentRows(page).first()).toBeVisible();
+    const agents = await agentNames(page);
     await page.getByRole('combobox', { name: 'Space' }).selectOption(sandbox.info.spaceToken);
 
     // The Tasks page downloads the space the first time it is opened; Sync now does it again.
@@ -100,6 +112,12 @@ test('a synced space stays readable offline, and the app recovers by itself when
     await search.fill('');
     await expect(shown).toHaveText(totalText);
 
+    // The Agents page lists the agents seen before the platform went away.
+    await nav.getByRole('link', { name: 'Agents' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Agents' })).toBeVisible();
+    await expect(agentRows(page)).toHaveCount(agents.length);
+    await expect(agentRows(page).getByRole('rowheader', { name: agents[0], exact: true })).toBeVisible();
+
     // The app itself restarts (same data folder) while the platform is still away: the profile
     // reopens offline with its organization and space, and the saved list shows.
     await host.stop();
@@ -110,7 +128,9 @@ test('a synced space stays readable offline, and the app recovers by itself when
     });
     await expect(page.getByRole('status', { name: 'Connection' })).toHaveText(/Offline/);
     await expect(page.getByRole('combobox', { name: 'Space' })).toHaveValue(sandbox0.spaceToken);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
+    await nav.getByRole('link', { name: 'Agents' }).click();
+    await expect(agentRows(page)).toHaveCount(agents.length);
+    await nav.getByRole('link', { name: 'Tasks' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
     await expect(
       page

@@ -6,10 +6,10 @@
 // old or the new file. Reads are validated with zod; a file that is not valid JSON or does not
 // match the schema is moved aside (profiles.json.corrupt-<time>) and reported, and the app
 // starts with no profiles instead of crashing.
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { writeJsonFile } from '../write-json-file.ts';
 import { validateBaseUrl } from './base-url.ts';
 
 export const PROFILES_FILE_NAME = 'profiles.json';
@@ -121,32 +121,7 @@ export async function loadProfiles(
   return { data: emptyProfiles(), problem: { message, reason, movedTo } };
 }
 
-/** Writes the profiles file atomically (temp file + fsync + rename), readable by the user only. */
+/** Writes the profiles file atomically (see write-json-file.ts), readable by the user only. */
 export async function saveProfiles(filePath: string, data: ProfilesFile): Promise<void> {
-  const valid = profilesFileSchema.parse(data);
-  const dir = dirname(filePath);
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${PROFILES_FILE_NAME}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(JSON.stringify(valid, null, 2) + '\n', 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
-  try {
-    await rename(temp, filePath);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  // Make the rename itself durable where the platform allows syncing a folder (not on Windows).
-  if (process.platform !== 'win32') {
-    const dirHandle = await open(dir, 'r').catch(() => null);
-    await dirHandle?.sync().catch(() => undefined);
-    await dirHandle?.close().catch(() => undefined);
-  }
+  await writeJsonFile(filePath, profilesFileSchema.parse(data));
 }

@@ -150,6 +150,8 @@ describe('a damaged cache file', () => {
     // intact), only a full check finds the damage. The page is looked up rather than guessed
     // (the middle of the file may hold an overflow page, whose content no check can judge).
     const path = join(first.profileDir, CACHE_FILE_NAME);
+    // Closing folds the WAL into the file; a page still in the WAL would hide the damage.
+    expect(existsSync(path + '-wal')).toBe(false);
     const { pageno, pgsize } = tasksLeafPage(path);
     const fd = openSync(path, 'r+');
     writeSync(fd, Buffer.alloc(pgsize, 0xa5), 0, pgsize, (pageno - 1) * pgsize);
@@ -157,7 +159,11 @@ describe('a damaged cache file', () => {
 
     const h = await harnessFor(sandbox, first.dataDir);
     await h.call<SyncStatus>('sync.status', { scope }); // opens the cache; the check starts
-    await waitFor(() => h.eventsNamed('cache.notice').length > 0, 'the background check to report');
+    await waitFor(() => h.eventsNamed('cache.notice').length > 0, 'the background check to report').catch(
+      (error: unknown) => {
+        throw new Error(`${String(error)}; the app logged:\n${h.logs.join('\n')}`);
+      },
+    );
     expect(h.eventsNamed('cache.notice')[0]).toMatchObject({ kind: 'recovered' });
     expect(h.eventsNamed('tasks.changed').map((c) => c.scope)).toContainEqual(scope);
 

@@ -1,3 +1,4 @@
+import { createLogger } from '../../src-main/log/index.ts';
 // Shared set-up of the sync and offline tests: the app services (as both hosts create them)
 // with a signed-in session against an in-process sandbox over real HTTP, driven through the
 // router, with every emitted event recorded.
@@ -32,6 +33,8 @@ export interface TestApp {
   router: Router;
   emitted: Emitted[];
   unexpected: unknown[];
+  /** What the app logged (JSON lines), for failure messages. */
+  logs: string[];
   call<T = unknown>(channel: string, input?: unknown): Promise<T>;
   failure(channel: string, input?: unknown): Promise<IpcError>;
   eventsNamed<E extends EventName>(name: E): EventPayload<E>[];
@@ -72,6 +75,7 @@ export function startTestApp(
 ): TestApp {
   const emitted: Emitted[] = [];
   const unexpected: unknown[] = [];
+  const logs: string[] = [];
   const services = createAppServices({
     dataDir,
     emit: (event, payload) => emitted.push({ event, payload } as Emitted),
@@ -79,6 +83,7 @@ export function startTestApp(
     version: '0.0.0-test',
     ...(options.auth ? { auth: options.auth } : {}),
     syncTiming: { ...FAST_TIMING, ...options.timing },
+    logger: createLogger({ level: 'debug', stderr: false, sink: (line) => logs.push(line) }),
   });
   const router = createRouter(services.handlers, {
     validateOutput: true,
@@ -90,6 +95,7 @@ export function startTestApp(
     router,
     emitted,
     unexpected,
+    logs,
     async call<T>(channel: string, input: unknown = {}) {
       const result = (await router.dispatch(channel, input)) as IpcResult<T>;
       if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);

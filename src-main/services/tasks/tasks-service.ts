@@ -799,11 +799,15 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     currentCache: () => (context && !context.closed ? context.cache : null),
 
     async close() {
-      if (!context) return;
-      const check = context.integrityCheck?.done;
-      closeContext(context);
-      // The worker holds its own connection to the file: quit only once it has let go.
-      await check;
+      // The worker holds its own connection to the file: stop it and wait until it has let go
+      // before closing ours, so ours is the last one and SQLite folds the WAL into the file.
+      // (A read arriving meanwhile may open the cache again: the loop closes that one too.)
+      while (context) {
+        const ctx = context;
+        ctx.integrityCheck?.controller.abort();
+        await ctx.integrityCheck?.done;
+        closeContext(ctx);
+      }
     },
   };
 }

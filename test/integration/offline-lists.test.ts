@@ -19,7 +19,7 @@ import {
   createHarness,
   removeDir,
   sandboxStarter,
-  startTestApp,
+  startAppRun,
   type Harness,
   type TestApp,
   waitFor,
@@ -55,20 +55,15 @@ async function harnessFor(sandbox: Sandbox): Promise<Harness> {
   return h;
 }
 
-/** One run of the app on `dataDir`; `keychain` is the same object across runs, as the OS keychain. */
-function startApp(dataDir: string, keychain: SecretStore): TestApp {
-  const app = startTestApp(dataDir, {
-    auth: {
-      keychain,
-      session: createSessionStore(),
-      clientDefaults: { timeoutMs: 3_000, retry: { limit: 1, baseDelayMs: 10, maxDelayMs: 20 } },
-    },
-  });
-  addCleanup(async () => {
-    await app.close();
-    expect(app.unexpected).toEqual([]);
-  });
-  return app;
+const startApp = (dataDir: string, keychain: SecretStore): TestApp =>
+  startAppRun(dataDir, keychain, addCleanup);
+
+/** A sandbox, its port (to start it again there), a data folder and a keychain for several runs. */
+async function restartable() {
+  const sandbox = await sandboxOn();
+  const dataDir = await mkdtemp(join(tmpdir(), 'unpod-offline-lists-'));
+  addCleanup(() => removeDir(dataDir));
+  return { sandbox, port: Number(new URL(sandbox.baseUrl).port), dataDir, keychain: createSessionStore() };
 }
 
 async function signIn(app: TestApp, sandbox: Sandbox): Promise<WorkspaceState> {
@@ -124,11 +119,7 @@ describe('the organization, space and agent lists', () => {
   });
 
   it('come from the saved copy when the profile reopens offline; a space can still be chosen', async () => {
-    const sandbox = await sandboxOn();
-    const port = Number(new URL(sandbox.baseUrl).port);
-    const dataDir = await mkdtemp(join(tmpdir(), 'unpod-offline-lists-'));
-    addCleanup(() => removeDir(dataDir));
-    const keychain = createSessionStore();
+    const { sandbox, port, dataDir, keychain } = await restartable();
 
     const first = startApp(dataDir, keychain);
     await signIn(first, sandbox);
@@ -178,11 +169,7 @@ describe('the organization, space and agent lists', () => {
   });
 
   it('ignore a damaged saved file: the lists fail as before, and load again once online', async () => {
-    const sandbox = await sandboxOn();
-    const port = Number(new URL(sandbox.baseUrl).port);
-    const dataDir = await mkdtemp(join(tmpdir(), 'unpod-offline-lists-'));
-    addCleanup(() => removeDir(dataDir));
-    const keychain = createSessionStore();
+    const { sandbox, port, dataDir, keychain } = await restartable();
 
     const first = startApp(dataDir, keychain);
     const signedIn = await signIn(first, sandbox);

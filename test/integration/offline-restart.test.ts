@@ -23,7 +23,7 @@ import {
   cleanupsAfterEach,
   removeDir,
   sandboxStarter,
-  startTestApp,
+  startAppRun,
   type TestApp,
   waitFor,
 } from './sync-helpers.ts';
@@ -40,18 +40,7 @@ interface App extends TestApp {
  * the same object across runs, so the token survives the "restart" as it would in the keychain.
  */
 function startApp(dataDir: string, keychain: SecretStore): App {
-  const app = startTestApp(dataDir, {
-    auth: {
-      keychain,
-      session: createSessionStore(),
-      // A stopped server is noticed in well under a second.
-      clientDefaults: { timeoutMs: 3_000, retry: { limit: 1, baseDelayMs: 10, maxDelayMs: 20 } },
-    },
-  });
-  addCleanup(async () => {
-    await app.close();
-    expect(app.unexpected).toEqual([]);
-  });
+  const app = startAppRun(dataDir, keychain, addCleanup);
   return { ...app, state: () => app.services.workspace.getState() };
 }
 

@@ -1,8 +1,7 @@
-import { createLogger } from '../../src-main/log/index.ts';
 // Shared set-up of the sync and offline tests: the app services (as both hosts create them)
 // with a signed-in session against an in-process sandbox over real HTTP, driven through the
 // router, with every emitted event recorded.
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,12 +15,14 @@ import type {
   TaskScope,
 } from '../../src-main/ipc/contract.ts';
 import { createRouter, type Router } from '../../src-main/ipc/router.ts';
+import { createLogger } from '../../src-main/log/index.ts';
 import { startSandbox, type Sandbox } from '../../src-main/sandbox/index.ts';
 import {
   createAppServices,
   type AppServices,
   type AppServicesOptions,
 } from '../../src-main/services/app-services.ts';
+import { createSessionStore, type SecretStore } from '../../src-main/services/secrets/index.ts';
 import type { SyncTiming } from '../../src-main/services/tasks/index.ts';
 import { createUnpodClient, type Task, type UnpodClient } from '../../src-main/unpod/index.ts';
 
@@ -136,6 +137,29 @@ export async function createHarness(
     preferredSpaceToken: sandbox.credentials.spaceToken,
   });
   return { ...app, dataDir, profileDir };
+}
+
+/**
+ * One run of the app on `dataDir` whose tokens outlive it: `keychain` is the same object across
+ * runs, as the OS keychain is. Its client notices a stopped server in well under a second.
+ */
+export function startAppRun(
+  dataDir: string,
+  keychain: SecretStore,
+  addCleanup: (cleanup: () => Promise<void>) => void,
+): TestApp {
+  const app = startTestApp(dataDir, {
+    auth: {
+      keychain,
+      session: createSessionStore(),
+      clientDefaults: { timeoutMs: 3_000, retry: { limit: 1, baseDelayMs: 10, maxDelayMs: 20 } },
+    },
+  });
+  addCleanup(async () => {
+    await app.close();
+    expect(app.unexpected).toEqual([]);
+  });
+  return app;
 }
 
 export async function removeDir(dir: string): Promise<void> {

@@ -68,8 +68,9 @@ const noInput = z.object({}).strict();
 
 // ---- View models: what the renderer sees (never a token) ----
 
+// Whether the platform answers; how a sync is doing is SyncStatus's business.
 export const connectionStateSchema = z.object({
-  state: z.enum(['online', 'offline', 'syncing']),
+  state: z.enum(['online', 'offline']),
   /** ISO time of the last successful contact with the platform, if any. */
   lastOnlineAt: z.string().nullable(),
   message: z.string().optional(),

@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   CacheNotice,
+  ConnectionState,
   EventName,
   EventPayload,
   SyncStatus,
@@ -631,7 +632,7 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     }
   }
 
-  function onConnectionChanged(state: 'online' | 'offline' | 'syncing'): void {
+  function onConnectionChanged(state: ConnectionState['state']): void {
     const ctx = context;
     if (!ctx || ctx.closed) return;
     if (state === 'offline') {

@@ -1,8 +1,8 @@
-// Online / offline / syncing, in words and colour, announced politely when it changes.
+// Online / offline, in words and colour, announced politely when it changes.
 import { clockTime } from '../../lib/format.ts';
 import { useConnectionStore } from '../../stores/connection.ts';
 
-const labels = { online: 'Online', offline: 'Offline', syncing: 'Syncing…' } as const;
+const labels = { online: 'Online', offline: 'Offline' } as const;
 
 export function ConnectionIndicator() {
   const connection = useConnectionStore((s) => s.connection);

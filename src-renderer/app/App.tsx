@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingStatus } from '../components/LoadingStatus.tsx';
 import { AppFrame } from '../features/frame/AppFrame.tsx';
+import { startTasksEarly } from '../features/tasks/openEarly.ts';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen.tsx';
 import { startSync } from '../stores/sync.ts';
 import { useWorkspaceStore } from '../stores/workspace.ts';
@@ -13,7 +14,14 @@ export function App() {
   const loadError = useWorkspaceStore((s) => s.loadError);
   const load = useWorkspaceStore((s) => s.load);
 
-  useEffect(() => startSync(), []);
+  useEffect(() => {
+    const stopEarly = startTasksEarly();
+    const stopSync = startSync();
+    return () => {
+      stopSync();
+      stopEarly();
+    };
+  }, []);
 
   if (kind === null) {
     return (

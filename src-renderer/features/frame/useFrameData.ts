@@ -1,6 +1,7 @@
 // Keeps the pickers' lists in step with the workspace: organizations per workspace, spaces per
 // organization.
 import { useEffect } from 'react';
+import { afterFirstScreen } from '../../lib/firstScreen.ts';
 import { useOrganizationsStore, useSpacesStore } from '../../stores/lists.ts';
 import { useWorkspaceStore } from '../../stores/workspace.ts';
 
@@ -11,11 +12,15 @@ export function useFrameData(): void {
   const organization = useWorkspaceStore((s) => s.state?.organization?.domainHandle ?? null);
 
   useEffect(() => {
-    if (workspaceKey) void useOrganizationsStore.getState().load(workspaceKey);
+    if (!workspaceKey) return;
+    return afterFirstScreen(() => void useOrganizationsStore.getState().load(workspaceKey));
   }, [workspaceKey]);
 
   useEffect(() => {
-    if (organization) void useSpacesStore.getState().load(organization);
-    else useSpacesStore.getState().reset();
+    if (!organization) {
+      useSpacesStore.getState().reset();
+      return;
+    }
+    return afterFirstScreen(() => void useSpacesStore.getState().load(organization));
   }, [organization]);
 }

@@ -3,13 +3,13 @@
 // Keyboard review: the grid is one Tab stop; ↓/j and ↑/k move the selection (the detail beside
 // follows it), PageDown/PageUp jump a screen, Home/End go to the ends. Sorting: the column
 // headers are buttons, the current one carries aria-sort.
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { TaskRow, TaskSort } from '../../../src-main/ipc/contract.ts';
 import { NotSet } from '../../components/NotSet.tsx';
 import { PAGE_SIZE, useTasksStore } from '../../stores/tasks.ts';
 import { formatCost, formatDateTime, formatDuration, statusLabel, statusTone } from './format.ts';
 import { Highlighted } from './Highlighted.tsx';
+import { useRowWindow } from './useRowWindow.ts';
 
 const ROW_HEIGHT = 44;
 const ROW_HEIGHT_WITH_MATCH = 66;
@@ -60,39 +60,38 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const rowHeight = searching ? ROW_HEIGHT_WITH_MATCH : ROW_HEIGHT;
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render on purpose.
-  const virtualizer = useVirtualizer({
+  const { first, last, scrollToIndex } = useRowWindow({
     count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
+    rowHeight,
     overscan: 12,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    // A first guess of the list's size, so the first render already has rows (the real size
-    // is measured right after).
-    initialRect: { width: 800, height: Math.max(300, window.innerHeight - 300) },
+    headerHeight: HEADER_HEIGHT,
+    scrollRef,
+    // A first guess of the list's height, so the first render already has rows (the real
+    // height follows once the browser has laid the page out).
+    initialHeight: Math.max(300, window.innerHeight - 300),
   });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 30;
+  const indexes: number[] = [];
+  for (let index = first; index <= last; index++) indexes.push(index);
 
   // Load the pages that cover what is on screen (and the overscan).
+  // Before the first answer there are no rows yet: ask for the first screenful.
+  const lastShown = last >= first ? last : first + 30;
   useEffect(() => {
-    showRange(first, last);
-  }, [first, last, version, showRange]);
+    showRange(first, lastShown);
+  }, [first, lastShown, version, showRange]);
 
-  // A new query starts at the top; a changed row height needs new measurements.
+  // A new query starts at the top (a new grid already is: scrolling it would only force a layout).
+  const shownVersion = useRef(version);
   useEffect(() => {
+    if (shownVersion.current === version) return;
+    shownVersion.current = version;
     scrollRef.current?.scrollTo({ top: 0 });
   }, [version]);
-  useEffect(() => {
-    virtualizer.measure();
-  }, [rowHeight, virtualizer]);
 
   // The selection stays in view while moving through the list with the keyboard.
   useEffect(() => {
-    if (selectedIndex !== null) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (selectedIndex !== null) scrollToIndex(selectedIndex);
+  }, [selectedIndex, scrollToIndex]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -115,7 +114,7 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
   }
 
   const activeId =
-    selectedIndex !== null && items.some((i) => i.index === selectedIndex)
+    selectedIndex !== null && selectedIndex >= first && selectedIndex <= last
       ? rowDomId(selectedIndex)
       : undefined;
 
@@ -166,21 +165,21 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
           })}
         </div>
       </div>
-      <div role="rowgroup" className="task-grid__body" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const row = rowAt(item.index);
-          const selected = item.index === selectedIndex;
+      <div role="rowgroup" className="task-grid__body" style={{ height: total * rowHeight }}>
+        {indexes.map((index) => {
+          const row = rowAt(index);
+          const selected = index === selectedIndex;
           return (
             <div
-              key={item.key}
-              id={rowDomId(item.index)}
+              key={index}
+              id={rowDomId(index)}
               role="row"
-              aria-rowindex={item.index + 2}
+              aria-rowindex={index + 2}
               aria-selected={selected}
               className={`task-grid__row${selected ? ' task-grid__row--selected' : ''}${row ? '' : ' task-grid__row--loading'}`}
-              style={{ height: item.size, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
+              style={{ height: rowHeight, transform: `translateY(${index * rowHeight}px)` }}
               onClick={() => {
-                select(item.index);
+                select(index);
                 scrollRef.current?.focus({ preventScroll: true });
               }}
             >

@@ -5,11 +5,13 @@ import type { TaskScope } from '../../../src-main/ipc/contract.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { afterFirstScreen } from '../../lib/firstScreen.ts';
 import { useAgentsStore } from '../../stores/lists.ts';
 import { followTaskEvents, hasActiveFilters, scopeKeyOf, useTasksStore } from '../../stores/tasks.ts';
 import { useWorkspaceStore } from '../../stores/workspace.ts';
 import { downloadText } from './download.ts';
 import { formatCount } from './format.ts';
+import { takeOverEarlyTasks, tasksSessionKey } from './openEarly.ts';
 import { SyncBar } from './SyncBar.tsx';
 import { TaskDetailPanel } from './TaskDetailPanel.tsx';
 import { TaskFilters } from './TaskFilters.tsx';
@@ -31,7 +33,8 @@ function useAgentNames(): { agents: { handle: string; name: string }[]; names: M
   const organization = useWorkspaceStore((s) => s.state?.organization?.domainHandle ?? null);
   const { items, status, key, load } = useAgentsStore();
   useEffect(() => {
-    if (organization && (key !== organization || status === 'idle')) void load(organization);
+    if (organization && (key !== organization || status === 'idle'))
+      return afterFirstScreen(() => void load(organization));
   }, [organization, key, status, load]);
   return useMemo(
     () => ({
@@ -192,7 +195,7 @@ function CallsView({ names }: { names: Map<string, string> }) {
 
 export function TasksPage() {
   const space = useWorkspaceStore((s) => s.state?.space ?? null);
-  const sessionKey = useWorkspaceStore((s) => `${s.state?.kind}:${s.state?.profileId ?? ''}`);
+  const sessionKey = useWorkspaceStore((s) => tasksSessionKey(s.state));
   const scope = useTasksStore((s) => s.scope);
   const error = useTasksStore((s) => s.error);
   const { setScope, revalidate, reset } = useTasksStore.getState();
@@ -202,8 +205,9 @@ export function TasksPage() {
   // Main's events (sync progress, changed rows, notices) while the page is open; rows saved
   // while it was closed are picked up on return.
   useEffect(() => {
+    const openedEarly = takeOverEarlyTasks();
     const stop = followTaskEvents();
-    revalidate();
+    if (!openedEarly) revalidate();
     return stop;
   }, [revalidate]);
 

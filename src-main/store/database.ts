@@ -15,7 +15,9 @@ export function openDatabase(path: string): DatabaseSync {
       PRAGMA busy_timeout = 5000;
       PRAGMA temp_store = MEMORY;
       PRAGMA cache_size = -65536;     -- up to 64 MB page cache
-      PRAGMA mmap_size = 1073741824;  -- read through a memory map: no read() call per page
+      -- No memory map (mmap_size stays 0): if anything truncates a mapped file (another program,
+      -- a sync tool, a test), the next read kills the whole process with SIGBUS instead of
+      -- returning an error SQLite can report. The page cache above serves repeated reads.
       -- Checkpoint every ~40 MB of WAL (2,500 16 KB pages) instead of every 1,000 pages: each
       -- checkpoint syncs the disk, and during a big sync that waiting halved ingest speed.
       -- The WAL file is cut back to 64 MB afterwards.

@@ -117,7 +117,16 @@ function buildCache(path: string, db: DatabaseSync): TaskCache {
     syncState: createSyncStateRepository(db),
     database: db,
     close: () => {
-      if (db.isOpen) db.close();
+      if (!db.isOpen) return;
+      // Fold the WAL into the file now. SQLite does so itself when the last connection closes,
+      // but only if no other connection (a check's worker, a statement not yet collected) still
+      // holds the file; then the pages would stay in the WAL until some later open.
+      try {
+        db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Busy or read-only: the next open replays the WAL, nothing is lost.
+      }
+      db.close();
     },
   };
 }

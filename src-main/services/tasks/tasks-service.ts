@@ -253,6 +253,9 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
    * set aside right here); the full integrity check runs in a worker meanwhile (see
    * integrity-check.ts) and rebuilds the cache if it fails.
    */
+  /** Integrity checks whose worker has not finished, of this cache or of one closed before. */
+  const checksRunning = new Set<Promise<void>>();
+
   function openContext(session: ActiveSession): Context {
     const path = join(cacheDirOf(session), CACHE_FILE_NAME);
     let opened: OpenCacheResult;
@@ -268,11 +271,13 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
         if (ctx.closed) return;
         const controller = new AbortController();
         const done = checkIntegrityInBackground(path, controller.signal).then((result) => {
+          checksRunning.delete(done);
           ctx.integrityCheck = null;
           if (controller.signal.aborted) return;
           if (result.status === 'corrupt') recoverDamaged(ctx, result.problem);
           else if (result.status === 'unknown') logger.warn('the task cache check did not run', result);
         });
+        checksRunning.add(done);
         ctx.integrityCheck = { controller, done };
       }, timing.integrityCheckDelayMs);
       timer.unref();
@@ -803,11 +808,13 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
       // The worker holds its own connection to the file: stop it and wait until it has let go
       // before closing ours, so ours is the last one and SQLite folds the WAL into the file.
       // (A read arriving meanwhile may open the cache again: the loop closes that one too.)
-      while (context) {
+      // Checks of caches closed earlier (another profile) were stopped then, and may still be
+      // letting go: they are waited for too.
+      while (context || checksRunning.size > 0) {
         const ctx = context;
-        ctx.integrityCheck?.controller.abort();
-        await ctx.integrityCheck?.done;
-        closeContext(ctx);
+        ctx?.integrityCheck?.controller.abort();
+        await Promise.all(checksRunning);
+        if (ctx) closeContext(ctx);
       }
     },
   };

@@ -248,14 +248,14 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
       'Unpod Desk could not open its saved task data (the file is locked by another copy of the app, or cannot be read). Close other copies of Unpod Desk and try again.',
     );
 
+  /** Integrity checks whose worker has not finished, of this cache or of one closed before. */
+  const checksRunning = new Set<Promise<void>>();
+
   /**
    * Opens the session's cache. The schema is checked at once (a file that is no database is
    * set aside right here); the full integrity check runs in a worker meanwhile (see
    * integrity-check.ts) and rebuilds the cache if it fails.
    */
-  /** Integrity checks whose worker has not finished, of this cache or of one closed before. */
-  const checksRunning = new Set<Promise<void>>();
-
   function openContext(session: ActiveSession): Context {
     const path = join(cacheDirOf(session), CACHE_FILE_NAME);
     let opened: OpenCacheResult;

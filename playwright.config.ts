@@ -1,6 +1,7 @@
 // End-to-end tests: real Chromium against the web host (`node src-main/web/cli.ts`), which serves
 // the built renderer (run `npx electron-vite build` first) and the real services.
 import { defineConfig } from '@playwright/test';
+import { SYSTEM_CHROMIUM } from './test/support/system-chromium.ts';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -13,19 +14,7 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   use: {
     browserName: 'chromium',
-    // The system Chromium; the project never downloads Playwright's own browsers.
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: SYSTEM_CHROMIUM,
     // "Copy handle" writes to the clipboard; the test reads it back like a paste would.
     permissions: ['clipboard-read', 'clipboard-write'],
     viewport: { width: 1280, height: 800 },

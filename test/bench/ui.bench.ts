@@ -16,19 +16,10 @@ import { startSandbox } from '../../src-main/sandbox/index.ts';
 import { CACHE_FILE_NAME } from '../../src-main/services/tasks/index.ts';
 import { openCache } from '../../src-main/store/index.ts';
 import { envInt, percentile, time, type BenchModule } from './bench-kit.ts';
+import { SYSTEM_CHROMIUM } from '../support/system-chromium.ts';
 import { generateTask } from './task-generator.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Records when the first body row with content appears, and the frame after. */
 const FIRST_ROW_PROBE = `
   (() => {
@@ -110,7 +101,7 @@ const bench: BenchModule = {
     );
 
     const { url, child } = await startWebHost(dataDir, rendererDir);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch(SYSTEM_CHROMIUM);
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       let reportPainted: ((marks: FirstRowMarks) => void) | null = null;

@@ -12,13 +12,15 @@ import { createLogger } from '../../src-main/log/index.ts';
 import { startSandbox, type Sandbox } from '../../src-main/sandbox/index.ts';
 import { restoreAtStart } from '../../src-main/services/profiles-service.ts';
 import { openSavedLists, SAVED_LISTS_FILE_NAME } from '../../src-main/services/saved-lists.ts';
-import { createSessionStore, type SecretStore } from '../../src-main/services/secrets/index.ts';
+import type { SecretStore } from '../../src-main/services/secrets/index.ts';
 import { createUnpodClient } from '../../src-main/unpod/index.ts';
 import {
   cleanupsAfterEach,
   createHarness,
+  folderForRuns,
   removeDir,
   sandboxStarter,
+  signInWithToken,
   startAppRun,
   type Harness,
   type TestApp,
@@ -61,24 +63,11 @@ const startApp = (dataDir: string, keychain: SecretStore): TestApp =>
 /** A sandbox, its port (to start it again there), a data folder and a keychain for several runs. */
 async function restartable() {
   const sandbox = await sandboxOn();
-  const dataDir = await mkdtemp(join(tmpdir(), 'unpod-offline-lists-'));
-  addCleanup(() => removeDir(dataDir));
-  return { sandbox, port: Number(new URL(sandbox.baseUrl).port), dataDir, keychain: createSessionStore() };
+  const port = Number(new URL(sandbox.baseUrl).port);
+  return { sandbox, port, ...(await folderForRuns(addCleanup, 'unpod-offline-lists-')) };
 }
 
-async function signIn(app: TestApp, sandbox: Sandbox): Promise<WorkspaceState> {
-  const { token, orgHandle } = sandbox.credentials;
-  const pending = await app.call<{ pendingId: string }>('auth.beginSignIn', {
-    baseUrl: sandbox.baseUrl,
-    token,
-    profileName: 'On a plane',
-    storage: 'keychain',
-  });
-  return app.call<WorkspaceState>('auth.completeSignIn', {
-    pendingId: pending.pendingId,
-    domainHandle: orgHandle,
-  });
-}
+const signIn = (app: TestApp, sandbox: Sandbox) => signInWithToken(app, sandbox, 'On a plane');
 
 describe('the organization, space and agent lists', () => {
   it('stay readable when the platform goes away, per organization, and hold no token', async () => {

@@ -3,8 +3,6 @@
 // the cache, and when the platform is back (same address) it comes online by itself. A rejected
 // token at start is still a failure, never an offline open.
 import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type {
@@ -18,11 +16,12 @@ import type {
 } from '../../src-main/ipc/contract.ts';
 import { LAST_SPACE_FILE_NAME } from '../../src-main/services/last-space.ts';
 import { restoreAtStart } from '../../src-main/services/profiles-service.ts';
-import { createSessionStore, type SecretStore } from '../../src-main/services/secrets/index.ts';
+import type { SecretStore } from '../../src-main/services/secrets/index.ts';
 import {
   cleanupsAfterEach,
-  removeDir,
+  folderForRuns,
   sandboxStarter,
+  signInWithToken,
   startAppRun,
   type TestApp,
   waitFor,
@@ -49,9 +48,7 @@ describe('restarting the app while the platform is unreachable', () => {
     const sandbox = await sandboxOn();
     const port = Number(new URL(sandbox.baseUrl).port);
     const { token, orgHandle, spaceToken } = sandbox.credentials;
-    const dataDir = await mkdtemp(join(tmpdir(), 'unpod-offline-restart-'));
-    addCleanup(() => removeDir(dataDir));
-    const keychain = createSessionStore();
+    const { dataDir, keychain } = await folderForRuns(addCleanup, 'unpod-offline-restart-');
 
     // First run: sign in, choose the space, download it.
     const first = startApp(dataDir, keychain);
@@ -136,18 +133,11 @@ describe('restarting the app while the platform is unreachable', () => {
 
   it('preselects the saved space when the profile reopens online', async () => {
     const sandbox = await sandboxOn();
-    const { token, orgHandle, spaceToken } = sandbox.credentials;
-    const dataDir = await mkdtemp(join(tmpdir(), 'unpod-offline-restart-'));
-    addCleanup(() => removeDir(dataDir));
-    const keychain = createSessionStore();
+    const { spaceToken } = sandbox.credentials;
+    const { dataDir, keychain } = await folderForRuns(addCleanup, 'unpod-offline-restart-');
 
     const first = startApp(dataDir, keychain);
-    const pending = await first.call<{ pendingId: string }>('auth.beginSignIn', {
-      baseUrl: sandbox.baseUrl,
-      token,
-      storage: 'keychain',
-    });
-    await first.call('auth.completeSignIn', { pendingId: pending.pendingId, domainHandle: orgHandle });
+    await signInWithToken(first, sandbox);
     expect(first.state().space).toBeNull(); // nothing saved yet: the user chooses
     await first.call('spaces.select', { token: spaceToken });
     await first.close();
@@ -163,22 +153,11 @@ describe('restarting the app while the platform is unreachable', () => {
 
   it('a rejected token at start is a failure, never an offline open', async () => {
     const sandbox = await sandboxOn();
-    const { token, expiredToken, orgHandle, spaceToken } = sandbox.credentials;
-    const dataDir = await mkdtemp(join(tmpdir(), 'unpod-offline-restart-'));
-    addCleanup(() => removeDir(dataDir));
-    const keychain = createSessionStore();
+    const { expiredToken, spaceToken } = sandbox.credentials;
+    const { dataDir, keychain } = await folderForRuns(addCleanup, 'unpod-offline-restart-');
 
     const first = startApp(dataDir, keychain);
-    const pending = await first.call<{ pendingId: string }>('auth.beginSignIn', {
-      baseUrl: sandbox.baseUrl,
-      token,
-      profileName: 'Expired',
-      storage: 'keychain',
-    });
-    const state = await first.call<WorkspaceState>('auth.completeSignIn', {
-      pendingId: pending.pendingId,
-      domainHandle: orgHandle,
-    });
+    const state = await signInWithToken(first, sandbox, 'Expired');
     await first.call('spaces.select', { token: spaceToken });
     await first.close();
 

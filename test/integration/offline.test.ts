@@ -109,19 +109,27 @@ describe('offline', () => {
   });
 });
 
+/**
+ * A synced space, the app closed, and the path of its cache file: ready to be damaged. Closing
+ * folds the WAL into the file, so the damage cannot be hidden by a newer copy in the WAL.
+ */
+async function syncedAndClosed() {
+  const sandbox = await sandboxOn();
+  const first = await harnessFor(sandbox);
+  addCleanup(() => removeDir(first.dataDir));
+  const scope = spaceScope(sandbox);
+  const synced = await syncAndWait(first, scope);
+  await first.close();
+  const path = join(first.profileDir, CACHE_FILE_NAME);
+  expect(walBytes(path)).toBe(0);
+  return { sandbox, first, scope, synced, path };
+}
+
 describe('a damaged cache file', () => {
   it('is moved aside at start, the user is told, and the data is rebuilt from the server', async () => {
-    const sandbox = await sandboxOn();
-    const first = await harnessFor(sandbox);
-    addCleanup(() => removeDir(first.dataDir));
-    const scope = spaceScope(sandbox);
-    const synced = await syncAndWait(first, scope);
-    await first.close();
+    const { sandbox, first, scope, synced, path } = await syncedAndClosed();
 
     // Garbage over the whole file (as a disk error or a stray program would leave it).
-    const path = join(first.profileDir, CACHE_FILE_NAME);
-    // Closing folded the WAL into the file, so only the file itself is hit.
-    expect(walBytes(path)).toBe(0);
     writeFileSync(path, Buffer.alloc(64 * 1024, 0x5a));
 
     const h = await harnessFor(sandbox, first.dataDir);
@@ -141,19 +149,11 @@ describe('a damaged cache file', () => {
   });
 
   it('damage deeper in the file is found by the background check; the cache is rebuilt', async () => {
-    const sandbox = await sandboxOn();
-    const first = await harnessFor(sandbox);
-    addCleanup(() => removeDir(first.dataDir));
-    const scope = spaceScope(sandbox);
-    const synced = await syncAndWait(first, scope);
-    await first.close();
+    const { sandbox, first, scope, synced, path } = await syncedAndClosed();
 
     // One leaf page of the tasks table overwritten: the file still opens (its schema is
     // intact), only a full check finds the damage. The page is looked up rather than guessed
     // (the middle of the file may hold an overflow page, whose content no check can judge).
-    const path = join(first.profileDir, CACHE_FILE_NAME);
-    // Closing folds the WAL into the file; a page still in the WAL would hide the damage.
-    expect(walBytes(path)).toBe(0);
     const { pageno, pgsize } = tasksLeafPage(path);
     const fd = openSync(path, 'r+');
     writeSync(fd, Buffer.alloc(pgsize, 0xa5), 0, pgsize, (pageno - 1) * pgsize);

@@ -13,6 +13,7 @@ import type {
   SyncStatus,
   TaskPage,
   TaskScope,
+  WorkspaceState,
 } from '../../src-main/ipc/contract.ts';
 import { createRouter, type Router } from '../../src-main/ipc/router.ts';
 import { createLogger } from '../../src-main/log/index.ts';
@@ -160,6 +161,35 @@ export function startAppRun(
     expect(app.unexpected).toEqual([]);
   });
   return app;
+}
+
+/** A data folder for several runs of the app (removed after the test) and the keychain they share. */
+export async function folderForRuns(
+  addCleanup: (cleanup: () => Promise<void>) => void,
+  prefix: string,
+): Promise<{ dataDir: string; keychain: SecretStore }> {
+  const dataDir = await mkdtemp(join(tmpdir(), prefix));
+  addCleanup(() => removeDir(dataDir));
+  return { dataDir, keychain: createSessionStore() };
+}
+
+/** Signs `app` in to the sandbox's organization with its token, kept in the keychain. */
+export async function signInWithToken(
+  app: TestApp,
+  sandbox: Sandbox,
+  profileName?: string,
+): Promise<WorkspaceState> {
+  const { token, orgHandle } = sandbox.credentials;
+  const pending = await app.call<{ pendingId: string }>('auth.beginSignIn', {
+    baseUrl: sandbox.baseUrl,
+    token,
+    ...(profileName === undefined ? {} : { profileName }),
+    storage: 'keychain',
+  });
+  return app.call<WorkspaceState>('auth.completeSignIn', {
+    pendingId: pending.pendingId,
+    domainHandle: orgHandle,
+  });
 }
 
 export async function removeDir(dir: string): Promise<void> {

@@ -428,8 +428,15 @@ export const taskOverviewSchema = z.object({
   byLabel: z.array(facetCountSchema),
   byOutcomeStatus: z.array(facetCountSchema),
   perDay: z.array(z.object({ day: z.string(), count: z.number() })),
-  withDuration: z.number(),
+  /** Calls dialled that have ended (completed, partially completed, failed), answered or not. */
+  placed: z.number(),
+  /** Placed calls with talk time (a duration above 0 s). */
+  connected: z.number(),
+  /** connected ÷ placed (0–1); null when nothing was placed. */
+  connectRate: z.number().nullable(),
+  /** Talk time of the connected calls. */
   totalDurationSeconds: z.number(),
+  /** Average talk time over the connected calls; null when none connected. */
   averageDurationSeconds: z.number().nullable(),
   totalCost: z.number(),
   lastSyncedAt: z.string().nullable(),

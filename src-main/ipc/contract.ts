@@ -3,6 +3,7 @@
 // router; the renderer's `window.unpod` API is derived from it. Adding a channel is one entry
 // here plus its handler in the services.
 import { z } from 'zod';
+import { isTimeZone } from '../shared/iso-time.ts';
 
 export const errorCodes = [
   'invalid_input', // the payload does not match the channel's input schema
@@ -488,6 +489,8 @@ const taskChannels = {
         scope: taskScopeSchema,
         filters: taskFiltersSchema.prefault({}),
         sort: taskSortSchema.default({ field: 'created', direction: 'desc' }),
+        /** The user's IANA time zone, so the file's times match the screen; default: main's. */
+        timeZone: z.string().max(100).refine(isTimeZone, 'Not a known time zone.').optional(),
       })
       .strict(),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }),

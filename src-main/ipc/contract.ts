@@ -3,6 +3,7 @@
 // router; the renderer's `window.unpod` API is derived from it. Adding a channel is one entry
 // here plus its handler in the services.
 import { z } from 'zod';
+import { isTimeZone } from '../shared/iso-time.ts';
 
 export const errorCodes = [
   'invalid_input', // the payload does not match the channel's input schema
@@ -428,8 +429,15 @@ export const taskOverviewSchema = z.object({
   byLabel: z.array(facetCountSchema),
   byOutcomeStatus: z.array(facetCountSchema),
   perDay: z.array(z.object({ day: z.string(), count: z.number() })),
-  withDuration: z.number(),
+  /** Calls dialled that have ended (completed, partially completed, failed), answered or not. */
+  placed: z.number(),
+  /** Placed calls with talk time (a duration above 0 s). */
+  connected: z.number(),
+  /** connected ÷ placed (0–1); null when nothing was placed. */
+  connectRate: z.number().nullable(),
+  /** Talk time of the connected calls. */
   totalDurationSeconds: z.number(),
+  /** Average talk time over the connected calls; null when none connected. */
   averageDurationSeconds: z.number().nullable(),
   totalCost: z.number(),
   lastSyncedAt: z.string().nullable(),
@@ -481,6 +489,8 @@ const taskChannels = {
         scope: taskScopeSchema,
         filters: taskFiltersSchema.prefault({}),
         sort: taskSortSchema.default({ field: 'created', direction: 'desc' }),
+        /** The user's IANA time zone, so the file's times match the screen; default: main's. */
+        timeZone: z.string().max(100).refine(isTimeZone, 'Not a known time zone.').optional(),
       })
       .strict(),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }),

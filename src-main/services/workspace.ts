@@ -72,6 +72,8 @@ interface Session {
   openedOffline: boolean;
   /** The lists last loaded, for when the platform cannot be reached (profiles only). */
   saved: SavedLists | null;
+  /** The agent list last loaded this session, with its organization (agent names for exports). */
+  agents: { orgHandle: string; items: Agent[] } | null;
 }
 
 /** The chosen organization's client, and its handle (spaces and agents are saved per handle). */
@@ -106,6 +108,11 @@ export interface WorkspaceService {
   listSpaces(): Promise<Space[]>;
   selectSpace(token: string): Promise<WorkspaceState>;
   listAgents(): Promise<Agent[]>;
+  /**
+   * The chosen organization's agents as last loaded (this session, else the saved copy), without
+   * asking the platform: an export must not wait on the network. Empty when none is known.
+   */
+  knownAgents(): Promise<Agent[]>;
   /** The running demo sandbox (tests inject faults through it), or null. */
   demoSandbox(): Sandbox | null;
 }
@@ -327,6 +334,7 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
       space: null,
       openedOffline: false,
       saved: spec.kind === 'profile' && spec.dataDir ? openSavedLists(spec.dataDir, options.logger) : null,
+      agents: null,
     };
     const last = spec.kind === 'profile' && s.dataDir !== null ? await readLastSpace(s.dataDir) : null;
     const lastSpaceOf = (orgHandle: string): LastSpace | null =>
@@ -475,12 +483,22 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
     listAgents: async () => {
       const s = requireSession();
       const org = requireOrg(s);
-      return orSaved(
+      const agents = await orSaved(
         s,
         'agents',
         () => fetchAgents(s, org),
         (saved) => saved.agents(org.handle),
       );
+      s.agents = { orgHandle: org.handle, items: agents };
+      return agents;
+    },
+
+    knownAgents: async () => {
+      const s = session;
+      const handle = s?.organization?.domainHandle;
+      if (!s || handle === undefined) return [];
+      if (s.agents?.orgHandle === handle) return s.agents.items;
+      return (await s.saved?.agents(handle)) ?? [];
     },
   };
 }

@@ -24,8 +24,8 @@ export type {
 } from './task-queries.ts';
 export type { SyncState, SyncStateRepository, SyncStateUpdate } from './sync-state.ts';
 export { HIGHLIGHT_END, HIGHLIGHT_START, buildFtsQuery, splitHighlights } from './fts-query.ts';
-export { TASK_CSV_COLUMNS, toCsv } from './csv-export.ts';
-export type { CsvColumn, CsvOptions } from './csv-export.ts';
+export { taskCsvColumns, toCsv } from './csv-export.ts';
+export type { CsvColumn, CsvOptions, TaskCsvContext } from './csv-export.ts';
 export { parsePlatformTime } from './platform-time.ts';
 export { taskIdOf } from './task-record.ts';
 export type { Task } from './task-shape.ts';

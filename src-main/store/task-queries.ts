@@ -9,6 +9,7 @@ import type { CacheScope } from './scope.ts';
 import type { TaskListColumns } from './task-record.ts';
 import { filterToSql, type FacetToOmit, type TaskFilter } from './task-filter.ts';
 import { cachedTaskSchema, type Task } from './task-shape.ts';
+import { PLACED_STATUSES } from '../shared/task-status.ts';
 
 export type SortField = 'created' | 'modified' | 'name' | 'duration' | 'cost' | 'status' | 'relevance';
 export type SortDirection = 'asc' | 'desc';
@@ -65,11 +66,17 @@ export interface TaskOverview {
   byOutcomeStatus: FacetCount[];
   /** Tasks per day of `created`, in the caller's time zone (see utcOffsetMinutes), oldest first. */
   perDay: { day: string; count: number }[];
-  /** Tasks that have a duration (calls that connected). */
-  withDuration: number;
+  /** Calls dialled that have ended (PLACED_STATUSES), answered or not. */
+  placed: number;
+  /** Placed calls with talk time (a duration above 0 s). */
+  connected: number;
+  /** connected ÷ placed; null when nothing was placed. */
+  connectRate: number | null;
+  /** Talk time of the connected calls. */
   totalDurationSeconds: number;
-  /** Average over the tasks that have a duration; null when none has. */
+  /** Average talk time over the connected calls; null when none connected. */
   averageDurationSeconds: number | null;
+  /** Of every task in the view. */
   totalCost: number;
 }
 
@@ -346,9 +353,17 @@ export function createTaskReader(statements: StatementCache, hits: SearchHits): 
 
     overview(filter, options = {}) {
       const f = sqlOf(filter);
+      // A call that ended without anyone answering has 0 s (or no duration at all): placed, but
+      // not connected, and not part of the talk-time average. The statuses are constants of
+      // this app, so they are written into the SQL as literals.
+      const placed = `t.status IN (${PLACED_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+      const connected = `(${placed} AND t.duration > 0)`;
       const totals = all(
-        `SELECT count(*) AS total, count(t.duration) AS with_duration, total(t.duration) AS duration,
-         avg(t.duration) AS average, total(t.cost) AS cost FROM ${f.from} WHERE ${f.where}`,
+        `SELECT count(*) AS total, count(*) FILTER (WHERE ${placed}) AS placed,
+         count(*) FILTER (WHERE ${connected}) AS connected,
+         total(t.duration) FILTER (WHERE ${connected}) AS duration,
+         avg(t.duration) FILTER (WHERE ${connected}) AS average,
+         total(t.cost) AS cost FROM ${f.from} WHERE ${f.where}`,
         f.params,
       )[0];
       const offsetMs = Math.trunc((options.utcOffsetMinutes ?? 0) * 60_000);
@@ -358,13 +373,17 @@ export function createTaskReader(statements: StatementCache, hits: SearchHits): 
         // The offset parameter comes first in the statement text, so it is bound first.
         [offsetMs, ...f.params],
       );
+      const placedCount = num(totals?.placed) ?? 0;
+      const connectedCount = num(totals?.connected) ?? 0;
       return {
         total: num(totals?.total) ?? 0,
         byStatus: facet(filter, null, 't.status'),
         byLabel: labelFacet(filter, null),
         byOutcomeStatus: facet(filter, null, 't.outcome_status'),
         perDay: perDay.map((r) => ({ day: String(r.day), count: num(r.count) ?? 0 })),
-        withDuration: num(totals?.with_duration) ?? 0,
+        placed: placedCount,
+        connected: connectedCount,
+        connectRate: placedCount === 0 ? null : connectedCount / placedCount,
         totalDurationSeconds: num(totals?.duration) ?? 0,
         averageDurationSeconds: num(totals?.average),
         totalCost: num(totals?.cost) ?? 0,

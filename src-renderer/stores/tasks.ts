@@ -16,6 +16,7 @@ import type {
   TaskScope,
   TaskSort,
 } from '../../src-main/ipc/contract.ts';
+import { localTimeZone } from '../../src-main/shared/iso-time.ts';
 import { settle } from '../lib/ipc.ts';
 
 export const PAGE_SIZE = 100;
@@ -346,7 +347,9 @@ export const useTasksStore = create<TasksStore>()((set, get) => {
       const { scope, filters, sort } = get();
       if (scope === null || get().exporting) return null;
       set({ exporting: true, exportError: null });
-      const result = await settle(() => window.unpod.tasks.exportCsv({ scope, filters, sort }));
+      // The file's times are written in the zone the screen shows them in.
+      const timeZone = localTimeZone();
+      const result = await settle(() => window.unpod.tasks.exportCsv({ scope, filters, sort, timeZone }));
       set({ exporting: false, exportError: result.ok ? null : result.error });
       return result.ok ? { filename: result.data.filename, csv: result.data.csv } : null;
     },

@@ -561,10 +561,44 @@ describe('overview', () => {
       { day: '2025-01-15', count: 2 },
       { day: '2025-01-16', count: 2 },
     ]);
-    expect(o.withDuration).toBe(4);
+    // Placed: the completed T1, T4, T7 and the failed T3; all four had talk time.
+    expect(o.placed).toBe(4);
+    expect(o.connected).toBe(4);
+    expect(o.connectRate).toBe(1);
     expect(o.totalDurationSeconds).toBeCloseTo(76.769 + 12.25 + 120 + 30.5, 9); // 239.519
     expect(o.averageDurationSeconds).toBeCloseTo(239.519 / 4, 9);
     expect(o.totalCost).toBeCloseTo(0.139 + 0.01 + 0.2 + 0.05, 9); // 0.399
+  });
+
+  it('counts a call as connected only when it had talk time, and averages over those', () => {
+    const S3: CacheScope = { kind: 'space', spaceToken: 'SPACE-THREE' };
+    const at = '2025-02-01T10:00:00.000000';
+    const call = (id: string, status: string, duration?: number, cost?: number) =>
+      task({ id, name: id, status, agent: 'sales-bot', created: at, duration, cost });
+    cache.tasks.upsertTasks(
+      [
+        call('C-answered', 'completed', 60, 0.1),
+        call('C-hung-up-at-once', 'completed', 0, 0),
+        call('C-no-answer', 'failed', 0, 0),
+        call('C-failed-before-dialling', 'failed'), // no call output at all
+        call('C-partial', 'partially_completed', 30, 0.05),
+        call('C-dropped', 'failed', 15, 0.02),
+        call('C-in-progress', 'in_progress'),
+        call('C-pending', 'pending'),
+      ],
+      S3,
+    );
+    const o = cache.tasks.overview({ scope: S3 });
+    expect(o.total).toBe(8);
+    // Placed: every ended call (completed, partially completed, failed), answered or not.
+    expect(o.placed).toBe(6);
+    // Connected: the placed calls with talk time (answered, partial, dropped).
+    expect(o.connected).toBe(3);
+    expect(o.connectRate).toBe(0.5);
+    expect(o.totalDurationSeconds).toBe(105);
+    // Over the connected calls only: the 0 s calls do not pull it down.
+    expect(o.averageDurationSeconds).toBe(35);
+    expect(o.totalCost).toBeCloseTo(0.17, 9);
   });
 
   it('buckets days in the user’s time zone', () => {
@@ -581,14 +615,18 @@ describe('overview', () => {
 
   it('narrows by any filter and is empty for an unknown scope', () => {
     const o = cache.tasks.overview({ scope: S1, agents: ['payment-bot'] });
-    expect([o.total, o.withDuration, o.totalDurationSeconds, o.totalCost]).toEqual([3, 1, 30.5, 0.05]);
+    expect([o.total, o.placed, o.connected, o.totalDurationSeconds, o.totalCost]).toEqual([
+      3, 1, 1, 30.5, 0.05,
+    ]);
     expect(cache.tasks.overview({ scope: { kind: 'agent', agentHandle: 'nobody' } })).toEqual({
       total: 0,
       byStatus: [],
       byLabel: [],
       byOutcomeStatus: [],
       perDay: [],
-      withDuration: 0,
+      placed: 0,
+      connected: 0,
+      connectRate: null,
       totalDurationSeconds: 0,
       averageDurationSeconds: null,
       totalCost: 0,

@@ -1,7 +1,9 @@
 // The task cache and sync, end to end in main: a signed-in session against the sandbox over
 // real HTTP, a real SQLite file, driven through the router like both hosts do.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SyncStatus, TaskDetail } from '../../src-main/ipc/contract.ts';
+import Papa from 'papaparse';
+import type { Agent, SyncStatus, TaskDetail, TaskOverview } from '../../src-main/ipc/contract.ts';
+import { parsePlatformTime } from '../../src-main/shared/platform-time.ts';
 import { startSandbox, type Sandbox } from '../../src-main/sandbox/index.ts';
 import { createUnpodClient, type Task } from '../../src-main/unpod/index.ts';
 import {
@@ -230,14 +232,20 @@ describe('reading the cache: filters, counts, search, detail, export', () => {
 
   it('overview numbers and the CSV export of the filtered view', async () => {
     const scope = spaceScope(sandbox);
-    const overview = await h.call<{ total: number; totalCost: number; perDay: { count: number }[] }>(
-      'tasks.overview',
-      { scope },
-    );
+    const overview = await h.call<TaskOverview>('tasks.overview', { scope });
     expect(overview.total).toBe(platformTasks.length);
     expect(overview.perDay.reduce((n, d) => n + d.count, 0)).toBe(platformTasks.length);
     const cost = platformTasks.reduce((n, t) => n + (t.output?.cost ?? 0), 0);
     expect(overview.totalCost).toBeCloseTo(cost, 6);
+    // Placed: ended calls; connected: those with talk time (the sandbox's failed calls have 0 s).
+    const placed = platformTasks.filter((t) =>
+      ['completed', 'partially_completed', 'failed'].includes(t.status!),
+    );
+    const connected = placed.filter((t) => (t.output?.duration ?? 0) > 0);
+    expect(placed.some((t) => t.status === 'failed' && t.output?.duration === 0)).toBe(true);
+    expect([overview.placed, overview.connected]).toEqual([placed.length, connected.length]);
+    const talk = connected.reduce((n, t) => n + t.output!.duration!, 0);
+    expect(overview.averageDurationSeconds).toBeCloseTo(talk / connected.length, 6);
 
     const exported = await h.call<{ filename: string; csv: string; rows: number }>('tasks.exportCsv', {
       scope,
@@ -248,7 +256,39 @@ describe('reading the cache: filters, counts, search, detail, export', () => {
     expect(exported.filename).toMatch(/\.csv$/);
     const lines = exported.csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toMatch(/^Name,Contact number,/);
-    expect(lines.filter((l) => l.includes(',failed,'))).toHaveLength(failed);
+    // Statuses read as on screen.
+    expect(lines.filter((l) => l.includes(',Failed,'))).toHaveLength(failed);
+  });
+
+  it('exports agents by name, numbers unchanged and times in the user’s zone', async () => {
+    const scope = spaceScope(sandbox);
+    await syncAndWait(h, scope);
+    const agents = await h.call<Agent[]>('agents.list'); // the list the Tasks page loads
+    const agent = agents.find((a) => a.handle === sandbox.credentials.agentHandle)!;
+
+    const exported = await h.call<{ csv: string }>('tasks.exportCsv', {
+      scope,
+      filters: { agents: [agent.handle] },
+      timeZone: 'Asia/Kolkata',
+    });
+    const rows = Papa.parse<Record<string, string>>(exported.csv.replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(rows.length).toBeGreaterThan(0);
+    const byId = new Map(platformTasks.map((t) => [t.task_id, t]));
+    for (const row of rows) {
+      const task = byId.get(row['Task id'])!;
+      expect([row.Agent, row['Agent handle']]).toEqual([agent.name, agent.handle]);
+      expect(row['Contact number']).toBe(task.input!.contact_number);
+      expect(row.Created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+05:30$/);
+      expect(Math.floor(Date.parse(row.Created!) / 1000)).toBe(
+        Math.floor(parsePlatformTime(task.created)! / 1000),
+      );
+    }
+    expect((await h.failure('tasks.exportCsv', { scope, timeZone: 'Mars/Olympus_Mons' })).code).toBe(
+      'invalid_input',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { TASK_CSV_COLUMNS, toCsv, type CsvColumn } from '../../src-main/store/csv-export.ts';
+import { taskCsvColumns, toCsv, type CsvColumn } from '../../src-main/store/csv-export.ts';
 import type { TaskListRow } from '../../src-main/store/task-queries.ts';
 
 type Row = { text: unknown };
@@ -21,12 +21,37 @@ describe('toCsv', () => {
       '\r=1+1',
       '=1+1\nsecond line', // Papa Parse's own escapeFormulae regex misses this one
       '\uFF1D1+1', // full-width equals sign
+      '\n=1+1', // a formula after a leading line break
+      ' =1+1', // after leading spaces, which some spreadsheets trim
+      '\0=1+1', // NUL (OWASP ASVS)
+      '+14697979987\n=cmd|x', // a number with a formula on the next line is not a number
+      '+1 555 0100 =cmd|x',
+      '+1(2)+cmd|x',
+      '+',
+      '-',
+      '--2',
+      '-0.5e3',
     ];
     const csv = toCsv(
       dangerous.map((text) => ({ text })),
       one,
     );
     expect(cellsOf(csv)).toEqual(dangerous.map((d) => `'${d}`));
+  });
+
+  it('leaves phone numbers as they are, so the file goes back into a CRM or a dialer', () => {
+    // A + then digits, spaces, dashes and parentheses: at most arithmetic, never a function call.
+    const numbers = ['+14697979987', '+1 (469) 797-9987', '+91-99887-76655', '+44 20 7946 0958', '+(44)20'];
+    const csv = toCsv(
+      numbers.map((text) => ({ text })),
+      one,
+    );
+    expect(cellsOf(csv)).toEqual(numbers);
+    expect(csv).toBe(['Value', ...numbers].join('\r\n'));
+  });
+
+  it('leaves plain negative amounts as they are', () => {
+    expect(cellsOf(toCsv([{ text: '-0.050' }, { text: '-12' }], one))).toEqual(['-0.050', '-12']);
   });
 
   it('leaves ordinary text and numbers alone', () => {
@@ -57,16 +82,16 @@ describe('toCsv', () => {
     expect(toCsv([{ text: 'x' }], one, { bom: true })).toBe('\uFEFFValue\r\nx');
   });
 
-  it('exports task list rows with the standard columns', () => {
+  it('exports task list rows as the screen shows them', () => {
     const row: TaskListRow = {
       id: 'T1',
       spaceToken: 'S',
       spaceId: '9',
       assignee: 'sales-bot',
-      status: 'completed',
+      status: 'in_progress',
       executionType: 'call',
       created: '2025-01-15T14:30:00.000000',
-      createdAt: 0,
+      createdAt: Date.UTC(2025, 0, 15, 14, 30),
       modified: null,
       modifiedAt: null,
       name: '=cmd()',
@@ -76,27 +101,72 @@ describe('toCsv', () => {
       outcomeStatus: 'Call Back',
       labels: ['Interested', 'VIP'],
       duration: 76.769,
-      cost: 0.139,
+      cost: 0.12,
       hasRecording: true,
       match: null,
     };
-    const [header, line] = Papa.parse<string[]>(toCsv([row], TASK_CSV_COLUMNS)).data;
-    expect(header).toEqual(TASK_CSV_COLUMNS.map((c) => c.header));
+    const columns = taskCsvColumns({
+      agentNames: new Map([['sales-bot', 'Sales Assistant']]),
+      timeZone: 'Asia/Kolkata',
+    });
+    const [header, line] = Papa.parse<string[]>(toCsv([row], columns)).data;
+    expect(header).toEqual(columns.map((c) => c.header));
     expect(Object.fromEntries(header!.map((h, i) => [h, line![i]]))).toEqual({
       Name: "'=cmd()",
-      'Contact number': "'+919988776655",
+      'Contact number': '+919988776655',
       Email: '',
       Company: 'Acme, Inc.',
-      Status: 'completed',
+      Status: 'In progress',
       Outcome: 'Call Back',
       Labels: 'Interested; VIP',
-      Agent: 'sales-bot',
+      Agent: 'Sales Assistant',
+      'Agent handle': 'sales-bot',
       Type: 'call',
-      Created: '2025-01-15T14:30:00.000000',
+      Created: '2025-01-15T20:00:00+05:30',
       'Duration (s)': '76.769',
-      'Cost (USD)': '0.139',
+      'Cost (USD)': '0.120',
       Recording: 'yes',
       'Task id': 'T1',
     });
+  });
+
+  it('writes times with the offset of the zone at that date, and an unknown agent by handle only', () => {
+    const base: TaskListRow = {
+      id: 'T2',
+      spaceToken: 'S',
+      spaceId: '9',
+      assignee: 'gone-bot',
+      status: 'failed',
+      executionType: 'call',
+      created: null,
+      createdAt: null,
+      modified: null,
+      modifiedAt: null,
+      name: 'Ana',
+      contactNumber: null,
+      email: null,
+      company: null,
+      outcomeStatus: null,
+      labels: [],
+      duration: 0,
+      cost: 0,
+      hasRecording: false,
+      match: null,
+    };
+    const columns = taskCsvColumns({ agentNames: new Map(), timeZone: 'America/New_York' });
+    const rows = [
+      { ...base, createdAt: Date.UTC(2026, 0, 15, 14, 30) }, // winter: UTC−5
+      { ...base, createdAt: Date.UTC(2026, 6, 15, 14, 30, 59, 999) }, // summer: UTC−4
+      base, // no time at all
+    ];
+    const parsed = Papa.parse<Record<string, string>>(toCsv(rows, columns), { header: true }).data;
+    expect(parsed.map((r) => r.Created)).toEqual([
+      '2026-01-15T09:30:00-05:00',
+      '2026-07-15T10:30:59-04:00',
+      '',
+    ]);
+    expect(parsed.map((r) => [r.Agent, r['Agent handle'], r.Status, r['Cost (USD)']])).toEqual(
+      Array(3).fill(['', 'gone-bot', 'Failed', '0.000']),
+    );
   });
 });

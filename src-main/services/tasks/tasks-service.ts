@@ -29,11 +29,12 @@ import type {
   TaskSort,
 } from '../../ipc/contract.ts';
 import { AppError, toIpcError } from '../../ipc/errors.ts';
+import { localTimeZone, toIsoWithOffset } from '../../shared/iso-time.ts';
 import type { Logger } from '../../log/index.ts';
 import {
   MAX_PAGE_SIZE,
   openCache,
-  TASK_CSV_COLUMNS,
+  taskCsvColumns,
   type OpenCacheResult,
   toCsv,
   type TaskCache,
@@ -112,11 +113,12 @@ export interface TasksService {
   query(input: QueryInput): TaskPage;
   get(id: string): { status: 'found'; task: TaskDetail } | { status: 'invalid'; id: string; problem: string };
   overview(input: { scope: TaskScope; filters: TaskFilters; utcOffsetMinutes: number }): TaskOverview;
-  exportCsv(input: { scope: TaskScope; filters: TaskFilters; sort: TaskSort }): {
+  /** `timeZone`: the user's IANA zone for the file's times; default: this machine's. */
+  exportCsv(input: { scope: TaskScope; filters: TaskFilters; sort: TaskSort; timeZone?: string }): Promise<{
     filename: string;
     csv: string;
     rows: number;
-  };
+  }>;
   startSync(scope: TaskScope, mode: 'full' | 'refresh'): SyncStatus;
   cancelSync(scope: TaskScope): SyncStatus;
   syncStatus(scope: TaskScope): SyncStatus;
@@ -701,8 +703,9 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     };
   }
 
-  const csvName = (scope: TaskScope) => {
-    const stamp = new Date().toISOString().slice(0, 16).replace(/[T:]/g, '-');
+  // The stamp is the user's local time, like every time they read.
+  const csvName = (scope: TaskScope, timeZone: string) => {
+    const stamp = (toIsoWithOffset(Date.now(), timeZone) ?? '').slice(0, 16).replace(/[T:]/g, '-');
     const what = scope.kind === 'space' ? 'space' : 'agent';
     return `unpod-tasks-${what}-${stamp}.csv`;
   };
@@ -748,7 +751,7 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
       return { ...overview, lastSyncedAt: lastSyncedAtOf(ctx, scope) };
     },
 
-    exportCsv({ scope, filters, sort }) {
+    async exportCsv({ scope, filters, sort, timeZone }) {
       const ctx = requireContext();
       const rows: TaskListRow[] = [];
       for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
@@ -756,11 +759,13 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
         rows.push(...page.rows);
         if (page.rows.length < MAX_PAGE_SIZE || rows.length >= page.total) break;
       }
-      return {
-        filename: csvName(scope),
-        csv: toCsv(rows, TASK_CSV_COLUMNS, { bom: true }),
-        rows: rows.length,
-      };
+      const agents = await workspace.knownAgents();
+      const zone = timeZone ?? localTimeZone();
+      const columns = taskCsvColumns({
+        agentNames: new Map(agents.filter((a) => a.name.trim() !== '').map((a) => [a.handle, a.name])),
+        timeZone: zone,
+      });
+      return { filename: csvName(scope, zone), csv: toCsv(rows, columns, { bom: true }), rows: rows.length };
     },
 
     startSync(scope, mode) {

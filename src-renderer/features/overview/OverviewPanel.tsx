@@ -8,7 +8,16 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { settle } from '../../lib/ipc.ts';
 import { useTasksStore } from '../../stores/tasks.ts';
-import { formatCost, formatCount, formatLongDuration, statusLabel, statusTone } from '../tasks/format.ts';
+import { PLACED_STATUSES } from '../../../src-main/shared/task-status.ts';
+import { dates } from '../../lib/dates.ts';
+import {
+  formatCount,
+  formatLongDuration,
+  formatPercent,
+  formatTotalCost,
+  statusLabel,
+  statusTone,
+} from '../tasks/format.ts';
 import './overview.css';
 
 const TONE_COLOURS: Record<string, string> = {
@@ -42,14 +51,21 @@ function useOverview(scope: TaskScope): { loaded: Loaded; reload(): void } {
   return { loaded, reload: () => setAttempt((n) => n + 1) };
 }
 
-function Stat({ label, value }: { label: string; value: string }) {
+/** A figure with, under it, what exactly it counts (a second <dd>, read after the value). */
+function Stat({ label, value, note }: { label: string; value: string; note: string }) {
   return (
     <div className="overview-stat">
       <dt>{label}</dt>
       <dd>{value}</dd>
+      <dd className="overview-stat__note">{note}</dd>
     </div>
   );
 }
+
+// "completed, partially completed, or failed": the same words as the status filter.
+const PLACED_IN_WORDS = new Intl.ListFormat('en', { type: 'disjunction' }).format(
+  PLACED_STATUSES.map((s) => statusLabel(s).toLowerCase()),
+);
 
 /** A chart with a visible title and, for screen readers, the same numbers as a table. */
 function ChartFigure({
@@ -123,11 +139,6 @@ function fillDays(perDay: readonly { day: string; count: number }[]): { day: str
   return out;
 }
 
-const shortDay = (day: string) => {
-  const [, m, d] = day.split('-');
-  return `${Number(d)}/${Number(m)}`;
-};
-
 export function OverviewPanel({ scope }: { scope: TaskScope; agentNames: ReadonlyMap<string, string> }) {
   const { loaded, reload } = useOverview(scope);
   if (loaded.state === 'loading') return <LoadingStatus>Counting the saved calls…</LoadingStatus>;
@@ -141,16 +152,38 @@ export function OverviewPanel({ scope }: { scope: TaskScope; agentNames: Readonl
     tone: statusTone(f.value),
   }));
   const labelRows = o.byLabel.slice(0, 12).map((f) => ({ label: f.value, value: f.count }));
-  const dayRows = fillDays(o.perDay).map((d) => ({ label: d.day, short: shortDay(d.day), value: d.count }));
+  const dayRows = fillDays(o.perDay).map((d) => ({
+    label: dates.day(d.day) ?? d.day,
+    short: dates.axisDay(d.day) ?? d.day,
+    value: d.count,
+  }));
 
   return (
     <div className="overview">
       <dl className="overview-stats" aria-label="Totals">
-        <Stat label="Calls" value={formatCount(o.total)} />
-        <Stat label="Connected calls" value={formatCount(o.withDuration)} />
-        <Stat label="Total duration" value={formatLongDuration(o.totalDurationSeconds) ?? '—'} />
-        <Stat label="Average duration" value={formatLongDuration(o.averageDurationSeconds) ?? '—'} />
-        <Stat label="Total cost" value={formatCost(o.totalCost) ?? '—'} />
+        <Stat label="Calls" value={formatCount(o.total)} note="Every call in this view, dialled or not" />
+        <Stat
+          label="Calls placed"
+          value={formatCount(o.placed)}
+          note={`Dialled and ended: ${PLACED_IN_WORDS}`}
+        />
+        <Stat
+          label="Connected calls"
+          value={formatCount(o.connected)}
+          note="Placed calls with talk time (over 0 s)"
+        />
+        <Stat label="Connect rate" value={formatPercent(o.connectRate) ?? '—'} note="Connected ÷ placed" />
+        <Stat
+          label="Total duration"
+          value={formatLongDuration(o.totalDurationSeconds) ?? '—'}
+          note="Talk time of the connected calls"
+        />
+        <Stat
+          label="Average duration"
+          value={formatLongDuration(o.averageDurationSeconds) ?? '—'}
+          note="Per connected call"
+        />
+        <Stat label="Total cost" value={formatTotalCost(o.totalCost) ?? '—'} note="Every call in this view" />
       </dl>
 
       <div className="overview-charts">

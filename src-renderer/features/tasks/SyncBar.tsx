@@ -1,6 +1,6 @@
 // When the list was last brought up to date, the offline notice, and the Sync button with its
 // progress. Offline, the list keeps working from what was saved: the notice says how old it is.
-import { formatCount, timeAgo } from './format.ts';
+import { formatCount, formatDateTime, timeAgo } from './format.ts';
 import { useConnectionStore } from '../../stores/connection.ts';
 import { useTasksStore } from '../../stores/tasks.ts';
 import { useNow } from './useNow.ts';
@@ -15,7 +15,7 @@ export function SyncBar() {
 
   const running = sync?.phase === 'running';
   const saved = timeAgo(lastSyncedAt, now);
-  const savedAt = lastSyncedAt ? new Date(lastSyncedAt).toLocaleString() : undefined;
+  const savedAt = formatDateTime(lastSyncedAt === null ? null : Date.parse(lastSyncedAt)) ?? undefined;
 
   return (
     <div className="sync-bar" role="region" aria-label="Sync">

@@ -11,8 +11,10 @@ import { titleCase } from '../../lib/format.ts';
 import { useTasksStore } from '../../stores/tasks.ts';
 import {
   formatCost,
+  formatDataValue,
   formatDateTime,
   formatDuration,
+  formatYesNo,
   speakerLabel,
   statusLabel,
   statusTone,
@@ -194,7 +196,9 @@ export function TaskDetailPanel({ agentNames }: { agentNames: ReadonlyMap<string
             <Field label="Score">
               {task.successEvaluation.value.score === null
                 ? null
-                : String(task.successEvaluation.value.score)}
+                : typeof task.successEvaluation.value.score === 'boolean'
+                  ? formatYesNo(task.successEvaluation.value.score)
+                  : String(task.successEvaluation.value.score)}
             </Field>
             <Field label="Reason">{task.successEvaluation.value.reason}</Field>
           </dl>
@@ -213,7 +217,7 @@ export function TaskDetailPanel({ agentNames }: { agentNames: ReadonlyMap<string
             <dl className="task-detail__fields task-detail__fields--pairs">
               {task.structuredData.value.map((pair) => (
                 <Field key={pair.key} label={titleCase(pair.key) ?? pair.key}>
-                  {pair.value}
+                  {formatDataValue(pair.value)}
                 </Field>
               ))}
             </dl>

@@ -1,11 +1,13 @@
 // How task values read on screen: statuses in words, durations as m:ss, costs in dollars, times
-// in the user's locale, and "14 minutes ago".
+// in the user's locale and zone, structured data values, and "14 minutes ago".
+import { formatCallCost } from '../../../src-main/shared/cost.ts';
+import { parsePlatformTime } from '../../../src-main/shared/platform-time.ts';
 import { titleCase } from '../../lib/format.ts';
+import { dates, type DateFormats } from '../../lib/dates.ts';
 
-/** "in_progress" → "In progress"; unknown statuses are shown as they come. */
-export function statusLabel(status: string): string {
-  return titleCase(status) ?? status;
-}
+// The same words and money rules as the CSV export (src-main/shared).
+export { statusLabel } from '../../../src-main/shared/task-status.ts';
+export { formatTotalCost } from '../../../src-main/shared/cost.ts';
 
 /** A CSS-safe modifier for a status badge. */
 export function statusTone(status: string): string {
@@ -48,30 +50,38 @@ export function formatLongDuration(seconds: number | null): string | null {
   return `${s} s`;
 }
 
-const usd = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 3,
-});
-
-export function formatCost(cost: number | null): string | null {
-  return cost === null || !Number.isFinite(cost) ? null : usd.format(cost);
-}
+/** One call's cost, always with 3 decimals ("$0.120"); totals use formatTotalCost ("$23.93"). */
+export const formatCost = formatCallCost;
 
 const count = new Intl.NumberFormat('en-US');
 export const formatCount = (n: number): string => count.format(n);
 
-const dateTime = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+/** 0.8172 → "81.7%". */
+export const formatPercent = (ratio: number | null): string | null =>
+  ratio === null || !Number.isFinite(ratio) ? null : percent.format(ratio);
 
 export function formatDateTime(ms: number | null): string | null {
-  return ms === null || !Number.isFinite(ms) ? null : dateTime.format(new Date(ms));
+  return dates.dateTime(ms);
+}
+
+export const formatYesNo = (value: boolean): string => (value ? 'Yes' : 'No');
+
+const BOOLEAN_TEXT = /^(true|false)$/i;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+
+/**
+ * A structured-data value (text from main) as the user reads it: true/false → Yes/No, a
+ * timestamp → a local date and time (a platform time without a zone is UTC), a bare date → that
+ * date; anything else as it is.
+ */
+export function formatDataValue(value: string, formats: DateFormats = dates): string {
+  const text = value.trim();
+  if (BOOLEAN_TEXT.test(text)) return formatYesNo(text.toLowerCase() === 'true');
+  if (DATE_ONLY.test(text)) return formats.day(text) ?? value;
+  if (DATE_TIME.test(text)) return formats.dateTime(parsePlatformTime(text)) ?? value;
+  return value;
 }
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });

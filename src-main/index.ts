@@ -11,7 +11,8 @@ import { restoreAtStart } from './services/profiles-service.ts';
 import { registerAppScheme, serveRenderer } from './electron/app-scheme.ts';
 import { hardenAllWebContents, hardenSession } from './electron/harden.ts';
 import { bindRouter, createEventSender } from './electron/ipc-bridge.ts';
-import { APP_URL, buildContentSecurityPolicy } from './electron/security.ts';
+import { APP_URL } from './electron/security.ts';
+import { buildContentSecurityPolicy } from './shared/content-security-policy.ts';
 import { claimSingleInstance } from './electron/single-instance.ts';
 import { createMainWindow } from './electron/window.ts';
 

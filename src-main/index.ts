@@ -85,7 +85,7 @@ if (!claimSingleInstance(getWindow)) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  // Stop the demo sandbox (and later: flush the cache) before exiting.
+  // Close the workspace (stopping the demo sandbox) and the task cache before exiting.
   let cleanedUp = false;
   app.on('will-quit', (event) => {
     if (cleanedUp || services === null) return;

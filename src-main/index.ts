@@ -4,14 +4,15 @@
 // without it the last signed-in profile is reopened with its token from the OS keychain.
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
-import { createRouter } from './ipc/router.ts';
+import { createRouter, logRouterProblems } from './ipc/router.ts';
 import { createLogger, type Logger } from './log/index.ts';
 import { createAppServices, type AppServices } from './services/app-services.ts';
 import { restoreAtStart } from './services/profiles-service.ts';
 import { registerAppScheme, serveRenderer } from './electron/app-scheme.ts';
 import { hardenAllWebContents, hardenSession } from './electron/harden.ts';
 import { bindRouter, createEventSender } from './electron/ipc-bridge.ts';
-import { APP_URL, buildContentSecurityPolicy } from './electron/security.ts';
+import { APP_URL } from './electron/security.ts';
+import { buildContentSecurityPolicy } from './shared/content-security-policy.ts';
 import { claimSingleInstance } from './electron/single-instance.ts';
 import { createMainWindow } from './electron/window.ts';
 
@@ -50,7 +51,9 @@ async function start(log: Logger): Promise<void> {
     // Always on: output parsing also strips fields the contract does not list, so an internal
     // object spread into a result by mistake cannot carry anything (a token) to the window.
     validateOutput: true,
-    onUnexpectedError: (channel, error) => log.error('IPC handler failed unexpectedly', { channel, error }),
+    // Error codes a channel does not declare are reported while developing; a user cannot act on it.
+    checkErrorCodes: !app.isPackaged,
+    onUnexpectedError: logRouterProblems(log),
   });
   bindRouter(ipcMain, router, { getWindow, appUrl }, log.child({ component: 'ipc' }));
 
@@ -82,7 +85,7 @@ if (!claimSingleInstance(getWindow)) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  // Stop the demo sandbox (and later: flush the cache) before exiting.
+  // Close the workspace (stopping the demo sandbox) and the task cache before exiting.
   let cleanedUp = false;
   app.on('will-quit', (event) => {
     if (cleanedUp || services === null) return;

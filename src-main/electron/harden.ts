@@ -1,12 +1,8 @@
 // Wires the pure rules of security.ts into Electron: the session (permissions, dev-server CSP)
 // and every web contents ever created (navigation, new windows, webviews).
 import { app, shell, type Session } from 'electron';
-import {
-  buildContentSecurityPolicy,
-  decidePermission,
-  decideWindowOpen,
-  isNavigationAllowed,
-} from './security.ts';
+import { buildContentSecurityPolicy } from '../shared/content-security-policy.ts';
+import { decidePermission, decideWindowOpen, isNavigationAllowed } from './security.ts';
 
 export function hardenSession(ses: Session, options: { appUrl: string; devServerUrl?: string }): void {
   ses.setPermissionRequestHandler((_contents, permission, callback, details) =>

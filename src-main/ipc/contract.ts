@@ -42,7 +42,10 @@ export const resultSchema = <T extends z.ZodType>(data: T) =>
     z.object({ ok: z.literal(false), error: ipcErrorSchema }),
   ]);
 
-/** Errors any channel that reaches the platform can return. */
+/**
+ * Errors any channel that reaches the platform can return. `cancelled`: the profile was switched
+ * or signed out while the request was in flight (its client is disposed, session-client.ts).
+ */
 const platformErrors = [
   'not_signed_in',
   'no_organization',
@@ -56,12 +59,18 @@ const platformErrors = [
   'network',
   'timeout',
   'invalid_response',
+  'cancelled',
 ] as const satisfies readonly ErrorCode[];
 
 interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
-  /** The codes this channel returns beyond `invalid_input` and `internal`, which any can. */
+  /**
+   * The codes this channel's handler fails with beyond `invalid_input` and `internal`, which any
+   * can. The router reports a code missing here (in development and tests). Not listed: the
+   * hosts' own refusals, which can answer any call (`unknown_channel`, `forbidden` for an
+   * untrusted frame, the web bridge's `network` when the web host is gone).
+   */
   errors: readonly ErrorCode[];
 }
 const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>) => def;
@@ -239,7 +248,8 @@ const authChannels = {
   'profiles.replaceToken': channel({
     input: z.object({ id: profileIdInput, token: tokenInput }).strict(),
     output: profileSchema,
-    errors: [...signInErrors, 'not_found'],
+    // Replacing the open profile's token reopens it: its organizations and spaces load again.
+    errors: [...signInErrors, 'not_found', 'business', 'bad_request'],
   }),
   'profiles.signOut': channel({
     input: z

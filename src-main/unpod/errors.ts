@@ -40,10 +40,6 @@ export class UnpodError extends Error {
   }
 }
 
-export function isUnpodError(value: unknown): value is UnpodError {
-  return value instanceof UnpodError;
-}
-
 const REDACTED = '[redacted]';
 
 /** Replaces every occurrence of `secret` in strings nested anywhere inside `value`. */

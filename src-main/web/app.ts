@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createRouter } from '../ipc/router.ts';
+import { createRouter, logRouterProblems } from '../ipc/router.ts';
 import { createLogger, type Logger } from '../log/index.ts';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../services/app-services.ts';
 import { restoreAtStart } from '../services/profiles-service.ts';
@@ -64,8 +64,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
   });
   const router = createRouter(services.handlers, {
     validateOutput: options.validateOutput ?? true,
-    onUnexpectedError: (channel, error) =>
-      logger.error('IPC handler failed unexpectedly', { channel, error }),
+    onUnexpectedError: logRouterProblems(logger),
   });
   try {
     // The demo, or else the last profile with its token from the keychain (never asked again).

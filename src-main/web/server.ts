@@ -6,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 import type { IpcResult } from '../ipc/contract.ts';
 import type { Router } from '../ipc/router.ts';
 import type { Logger } from '../log/index.ts';
-import { buildContentSecurityPolicy } from '../electron/security.ts';
+import { readStaticFile } from '../host-shared/static-files.ts';
+import { buildContentSecurityPolicy } from '../shared/content-security-policy.ts';
 import type { EventHub } from './event-hub.ts';
 import { checkRequest, secretCookie, secretsEqual, SECRET_HEADER } from './guards.ts';
-import { readStaticFile } from './static-files.ts';
 
 export interface WebServerOptions {
   /** 0 picks a free port. */

@@ -43,7 +43,11 @@ function startApp(dataDir: string, keychain: SecretStore, session: SecretStore) 
   });
   const openedStates = () =>
     app.emitted.filter((e) => e.event === 'workspace.changed' && e.payload.kind === 'profile');
-  addCleanup(() => app.close());
+  addCleanup(async () => {
+    await app.close();
+    // No handler bug, and no error code its channel does not declare (a cancelled switch).
+    expect(app.unexpected).toEqual([]);
+  });
   return { ...app, orgRequests, openedStates };
 }
 

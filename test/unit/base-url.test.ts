@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BASE_URL, isLoopbackHost, validateBaseUrl } from '../../src-main/services/auth/base-url.ts';
+import { DEFAULT_BASE_URL, isLoopbackHost, validateBaseUrl } from '../../src-main/shared/base-url.ts';
 
 const ok = (input: string | undefined) => {
   const result = validateBaseUrl(input);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { SyncStatus, WorkspaceState } from '../../src-main/ipc/contract.ts';
 import { channelNames } from '../../src-main/ipc/api.ts';
 import { AppError, INTERNAL_MESSAGE } from '../../src-main/ipc/errors.ts';
-import { createRouter, type Handlers } from '../../src-main/ipc/router.ts';
+import {
+  createRouter,
+  logRouterProblems,
+  UndeclaredErrorCode,
+  type Handlers,
+} from '../../src-main/ipc/router.ts';
+import { createLogger } from '../../src-main/log/index.ts';
 import { UnpodError } from '../../src-main/unpod/errors.ts';
 
 const state: WorkspaceState = {
@@ -299,6 +305,95 @@ describe('router', () => {
     await expect(router.dispatch('agents.list', {})).resolves.toMatchObject({
       ok: false,
       error: { code: 'internal' },
+    });
+  });
+
+  describe("error codes outside the channel's contract entry", () => {
+    it('are reported (development and tests), and the caller still gets the error', async () => {
+      const reported: { channel: string; error: unknown }[] = [];
+      const { handlers } = fakeHandlers({
+        'workspace.getState': () => {
+          throw new AppError('not_found', 'Nothing here.');
+        },
+        'tasks.query': () => {
+          throw new UnpodError('server', 'Unpod had a server error.', { status: 503 });
+        },
+      });
+      const router = createRouter(handlers, {
+        onUnexpectedError: (channel, error) => reported.push({ channel, error }),
+      });
+      expect(await router.dispatch('workspace.getState', {})).toEqual({
+        ok: false,
+        error: { code: 'not_found', message: 'Nothing here.' },
+      });
+      expect(
+        await router.dispatch('tasks.query', { scope: { kind: 'space', spaceToken: 'S1' } }),
+      ).toMatchObject({ ok: false, error: { code: 'server' } });
+      expect(reported).toHaveLength(2);
+      expect(reported[0]!.channel).toBe('workspace.getState');
+      expect(reported[0]!.error).toBeInstanceOf(UndeclaredErrorCode);
+      expect(String(reported[0]!.error)).toContain(
+        'workspace.getState failed with "not_found", which its contract entry does not list',
+      );
+      expect(String(reported[1]!.error)).toContain('tasks.query failed with "server"');
+    });
+
+    it('are not reported for declared codes, nor for invalid_input and internal, which any channel can return', async () => {
+      const reported: unknown[] = [];
+      const { handlers } = fakeHandlers({
+        'agents.list': () => {
+          throw new UnpodError('server', 'Unpod had a server error.', { status: 503 });
+        },
+        'spaces.list': () => {
+          throw new AppError('no_organization', 'Choose an organization first.');
+        },
+        'workspace.getState': () => {
+          throw new Error('a bug');
+        },
+      });
+      const router = createRouter(handlers, { onUnexpectedError: (_c, e) => reported.push(e) });
+      expect(await router.dispatch('agents.list', {})).toMatchObject({ error: { code: 'server' } });
+      expect(await router.dispatch('spaces.list', {})).toMatchObject({ error: { code: 'no_organization' } });
+      expect(await router.dispatch('spaces.select', {})).toMatchObject({ error: { code: 'invalid_input' } });
+      expect(await router.dispatch('workspace.getState', {})).toMatchObject({ error: { code: 'internal' } });
+      // Only the bug is reported, as before: not as an undeclared code.
+      expect(reported).toHaveLength(1);
+      expect(reported[0]).not.toBeInstanceOf(UndeclaredErrorCode);
+    });
+
+    it("are logged by the hosts as a warning, a handler's bug as an error", () => {
+      const lines: string[] = [];
+      const log = logRouterProblems(
+        createLogger({ level: 'debug', stderr: false, sink: (line) => lines.push(line) }),
+      );
+      log('workspace.getState', new UndeclaredErrorCode('workspace.getState', 'not_found'));
+      log('agents.list', new TypeError('a bug'));
+      const records = lines.map(
+        (line) => JSON.parse(line) as { level: string; msg: string; channel: string },
+      );
+      expect(records).toMatchObject([
+        {
+          level: 'warn',
+          msg: 'an IPC error code is missing from its contract entry',
+          channel: 'workspace.getState',
+        },
+        { level: 'error', msg: 'IPC handler failed unexpectedly', channel: 'agents.list' },
+      ]);
+    });
+
+    it('are not checked in a packaged app', async () => {
+      const reported: unknown[] = [];
+      const { handlers } = fakeHandlers({
+        'workspace.getState': () => {
+          throw new AppError('not_found', 'Nothing here.');
+        },
+      });
+      const router = createRouter(handlers, {
+        checkErrorCodes: false,
+        onUnexpectedError: (_c, e) => reported.push(e),
+      });
+      expect(await router.dispatch('workspace.getState', {})).toMatchObject({ error: { code: 'not_found' } });
+      expect(reported).toEqual([]);
     });
   });
 

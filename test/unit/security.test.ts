@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   APP_URL,
-  buildContentSecurityPolicy,
   decidePermission,
   decideWindowOpen,
   isNavigationAllowed,
@@ -9,6 +8,7 @@ import {
   isTrustedIpcSender,
   secureWebPreferences,
 } from '../../src-main/electron/security.ts';
+import { buildContentSecurityPolicy } from '../../src-main/shared/content-security-policy.ts';
 
 /** "a b; c d" → Map { a → [b], c → [d] } */
 function directives(csp: string): Map<string, string[]> {

@@ -10,7 +10,7 @@ import type { WorkspaceState } from '../../src-main/ipc/contract.ts';
 import { createEventHub } from '../../src-main/web/event-hub.ts';
 import { checkRequest, parseCookies, secretCookieName } from '../../src-main/web/guards.ts';
 import { startWebServer, type WebServer } from '../../src-main/web/server.ts';
-import { resolveStaticPath } from '../../src-main/web/static-files.ts';
+import { resolveStaticPath } from '../../src-main/host-shared/static-files.ts';
 
 interface RawResponse {
   status: number;

@@ -20,7 +20,7 @@ import {
   type SecretStore,
   type SecretStoreAvailability,
 } from '../secrets/index.ts';
-import { validateBaseUrl } from './base-url.ts';
+import { validateBaseUrl } from '../../shared/base-url.ts';
 import { authError } from './errors.ts';
 import { ProfileRepository } from './profile-repository.ts';
 import { profileIdSchema, type Profile, type ProfilesFile, type ProfilesFileProblem } from './profiles.ts';

@@ -14,7 +14,6 @@ export {
   type SignOutOptions,
   type SignOutResult,
 } from './auth-service.ts';
-export { DEFAULT_BASE_URL, isLoopbackHost, validateBaseUrl, type BaseUrlResult } from './base-url.ts';
 export { AuthError, isAuthError, type AuthFailure } from './errors.ts';
 export {
   PROFILES_FILE_NAME,

@@ -10,7 +10,7 @@ import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeJsonFile } from '../write-json-file.ts';
-import { validateBaseUrl } from './base-url.ts';
+import { validateBaseUrl } from '../../shared/base-url.ts';
 
 export const PROFILES_FILE_NAME = 'profiles.json';
 

@@ -4,7 +4,7 @@
 // put in storage, a URL or a log, and the field is emptied as soon as main accepted it.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { IpcError, PendingSignIn, SecretStorage } from '../../../src-main/ipc/contract.ts';
-import { DEFAULT_BASE_URL, validateBaseUrl } from '../../../src-main/services/auth/base-url.ts';
+import { DEFAULT_BASE_URL, validateBaseUrl } from '../../../src-main/shared/base-url.ts';
 import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { settle } from '../../lib/ipc.ts';
 import { applyWorkspace } from '../../stores/auth.ts';

@@ -1,5 +1,5 @@
-// The task list: an ARIA grid whose rows are virtualized (only the rows in view exist in the
-// page, so 100k tasks scroll like 100), loaded from main a page at a time as they come into view.
+// The task list: an ARIA grid that windows its own rows (useRowWindow: only the rows in view exist
+// in the page, so 100k tasks scroll like 100), loaded from main a page at a time as they come into view.
 // Keyboard review: the grid is one Tab stop; ↓/j and ↑/k move the selection (the detail beside
 // follows it), PageDown/PageUp jump a screen, Home/End go to the ends. Sorting: the column
 // headers are buttons, the current one carries aria-sort.

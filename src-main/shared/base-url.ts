@@ -2,6 +2,7 @@
 // header on every request, so plain http is refused except to this computer (a local sandbox or
 // a tunnel); everything else needs https. The result is the origin alone (scheme, host, port):
 // pasted API paths, queries and fragments are dropped, so one server is always spelled one way.
+// Both sides run it: the sign-in form as the user types, the auth service again on what arrives.
 
 export const DEFAULT_BASE_URL = 'https://unpod.dev';
 

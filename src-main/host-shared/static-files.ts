@@ -1,6 +1,7 @@
 // Reading the built renderer (out/renderer) for both hosts: the web host's HTTP server and the
 // Electron app scheme. Only files inside the root can be read; a URL path that would escape it
 // (../, encoded slashes, NUL bytes) finds nothing.
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 
@@ -50,6 +51,34 @@ export interface StaticFile {
   contentType: string;
   /** index.html must be re-read after a rebuild; hashed assets may be cached. */
   isHtml: boolean;
+  /** The path that was served (index.html for an app path). */
+  servedPath: string;
+}
+
+// Vite names every built asset `<name>-<8-character content hash>.<ext>` under assets/: a new
+// build gets new names, so a cached copy can never be stale.
+const HASHED_ASSET = /(^|[\\/])assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+
+/**
+ * How a browser may keep a built file. Hashed assets are kept for a year without asking again,
+ * so a reload neither downloads nor compiles the bundle again; everything else (index.html, which
+ * names the current assets) is revalidated with its ETag on every load. `private`: the host
+ * serves one person behind a secret, never a shared cache.
+ */
+export function cacheControlFor(servedPath: string): string {
+  return HASHED_ASSET.test(servedPath) ? 'private, max-age=31536000, immutable' : 'no-cache';
+}
+
+/** A strong validator for revalidation (If-None-Match → 304). */
+export function etagOf(body: Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+/** Whether an If-None-Match header names this ETag (a list, weak forms and `*` included). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
 async function readIfFile(path: string): Promise<Buffer | null> {
@@ -76,5 +105,5 @@ export async function readStaticFile(rootDir: string, urlPath: string): Promise<
   }
   if (body === null) return null;
   const contentType = contentTypeFor(servedPath);
-  return { body, contentType, isHtml: contentType.startsWith('text/html') };
+  return { body, contentType, isHtml: contentType.startsWith('text/html'), servedPath };
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { IpcResult } from '../ipc/contract.ts';
 import type { Router } from '../ipc/router.ts';
 import type { Logger } from '../log/index.ts';
-import { readStaticFile } from '../host-shared/static-files.ts';
+import { cacheControlFor, etagOf, matchesEtag, readStaticFile } from '../host-shared/static-files.ts';
 import { buildContentSecurityPolicy } from '../shared/content-security-policy.ts';
 import type { EventHub } from './event-hub.ts';
 import { checkRequest, secretCookie, secretsEqual, SECRET_HEADER } from './guards.ts';
@@ -153,11 +153,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendText(res, 405, 'Use GET', { Allow: 'GET, HEAD' });
     const file = await readStaticFile(options.rendererDir, pathname);
     if (file === null) return sendText(res, 404, 'Not found');
+    const etag = etagOf(file.body);
+    const cacheHeaders = { ETag: etag, 'Cache-Control': cacheControlFor(file.servedPath) };
+    if (matchesEtag(headerValue(req.headers['if-none-match']), etag)) {
+      res.writeHead(304, { ...COMMON_HEADERS, ...cacheHeaders });
+      return void res.end();
+    }
     res.writeHead(200, {
       ...COMMON_HEADERS,
+      ...cacheHeaders,
       'Content-Type': file.contentType,
       'Content-Length': String(file.body.length),
-      'Cache-Control': 'no-cache',
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }

@@ -180,6 +180,7 @@ describe('web host server', () => {
     await mkdir(join(dir, 'renderer', 'assets'), { recursive: true });
     await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Unpod Desk</title>');
     await writeFile(join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
+    await writeFile(join(dir, 'renderer', 'assets', 'index-Bi2q_r3Y.js'), 'console.log(2)');
     await writeFile(join(dir, 'outside.txt'), 'do not serve');
     const handlers = {
       'workspace.getState': () => none,
@@ -270,6 +271,41 @@ describe('web host server', () => {
     const escape = await raw(server.port, { path: '/..%2foutside.txt', headers: secretHeader() });
     expect(escape.status).toBe(404);
     expect(escape.body).not.toContain('do not serve');
+  });
+
+  it('lets the browser keep hashed assets for good and revalidates the page with its ETag', async () => {
+    const asset = await raw(server.port, { path: '/assets/index-Bi2q_r3Y.js', headers: secretHeader() });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+
+    const unhashed = await raw(server.port, { path: '/assets/app.js', headers: secretHeader() });
+    expect(unhashed.headers['cache-control']).toBe('no-cache');
+
+    const page = await raw(server.port, { path: '/', headers: secretHeader() });
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const etag = page.headers.etag;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await raw(server.port, {
+      path: '/',
+      headers: { ...secretHeader(), 'if-none-match': `W/"other", ${etag!}` },
+    });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(etag);
+
+    // A rebuilt page gets a new ETag, so the browser downloads it again.
+    await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Unpod Desk 2</title>');
+    try {
+      const rebuilt = await raw(server.port, {
+        path: '/',
+        headers: { ...secretHeader(), 'if-none-match': etag! },
+      });
+      expect(rebuilt.status).toBe(200);
+      expect(rebuilt.body).toContain('Unpod Desk 2');
+      expect(rebuilt.headers.etag).not.toBe(etag);
+    } finally {
+      await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Unpod Desk</title>');
+    }
   });
 
   it('IPC: a valid call returns the router result', async () => {

@@ -25,9 +25,10 @@ export interface SearchNoteInput {
 export function searchNote({ search, searchKind, otherFilters, error }: SearchNoteInput): string | null {
   const all = otherFilters ? 'showing all tasks that match the other filters' : 'showing all tasks';
   if (error?.code === 'invalid_input') {
+    // Main's own words otherwise (no control of this page can send other invalid filters).
     return search.length > SEARCH_MAX_LENGTH
       ? `This search is ${search.length.toLocaleString()} characters long; a search can have at most ${SEARCH_MAX_LENGTH}. Shorten it to see the tasks.`
-      : null;
+      : error.message;
   }
   if (search.length >= SEARCH_MAX_LENGTH) {
     return `A search can have at most ${SEARCH_MAX_LENGTH} characters: the rest was cut off.`;

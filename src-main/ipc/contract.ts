@@ -4,6 +4,9 @@
 // here plus its handler in the services.
 import { z } from 'zod';
 import { isTimeZone } from '../shared/iso-time.ts';
+import { SEARCH_MAX_LENGTH } from '../shared/search-limits.ts';
+
+export { SEARCH_MAX_LENGTH };
 
 export const errorCodes = [
   'invalid_input', // the payload does not match the channel's input schema
@@ -288,7 +291,10 @@ export const taskFiltersSchema = z
     createdFrom: z.number().int().nullable().default(null),
     createdTo: z.number().int().nullable().default(null),
     /** Free text over name, number, email, company, context, objective, transcript, summaries. */
-    search: z.string().max(500).default(''),
+    search: z
+      .string()
+      .max(SEARCH_MAX_LENGTH, `A search can be at most ${SEARCH_MAX_LENGTH} characters long.`)
+      .default(''),
   })
   .strict();
 export type TaskFilters = z.output<typeof taskFiltersSchema>;
@@ -381,6 +387,11 @@ export const taskPageSchema = z.object({
   lastSyncedAt: z.string().nullable(),
   sync: syncStatusSchema,
   notice: cacheNoticeSchema.nullable(),
+  /**
+   * How the search was read: `none` (no search), `words` (searched), `no_words` (only
+   * punctuation, symbols or emoji) and `too_short` (one character): the last two filter nothing.
+   */
+  search: z.enum(['none', 'words', 'no_words', 'too_short']),
 });
 export type TaskPage = z.infer<typeof taskPageSchema>;
 

@@ -1,7 +1,7 @@
 // The filters of the task list, and their translation into SQL. Every value is a bound
 // parameter; only fixed fragments chosen from the filter's shape are pasted into the SQL text.
 import type { SQLInputValue } from 'node:sqlite';
-import { buildFtsQuery } from './fts-query.ts';
+import { readSearch, type SearchReading } from './fts-query.ts';
 import type { CacheScope } from './scope.ts';
 import { SEARCH_HITS_SQL } from './search-hits.ts';
 
@@ -33,6 +33,8 @@ export interface FilterSql {
   params: SQLInputValue[];
   /** The MATCH expression when the search had searchable terms; load it into SearchHits first. */
   match: string | null;
+  /** How the search text was read (searched, nothing searchable in it, too short, none). */
+  search: SearchReading;
 }
 
 /** Which of the filter's own facets to leave out (counts beside a facet ignore that facet). */
@@ -78,10 +80,11 @@ export function filterToSql(filter: TaskFilter, omit: FacetToOmit = null): Filte
     params.push(filter.createdTo);
   }
 
-  const match = filter.search === undefined ? null : buildFtsQuery(filter.search);
+  const search = readSearch(filter.search ?? '');
+  const match = search.match;
   // Not a join with tasks_fts: with a join SQLite may walk the tasks index and re-run the
   // full-text query for every row (measured: 40 s at 100k tasks). The matches are collected once
   // into temp.search_hits (see search-hits.ts), which the caller must load with `match` first.
   if (match !== null) clauses.push(SEARCH_HITS_SQL);
-  return { from: 'tasks t', where: clauses.join(' AND '), params, match };
+  return { from: 'tasks t', where: clauses.join(' AND '), params, match, search };
 }

@@ -4,7 +4,8 @@
 import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import type { StatementCache } from './database.ts';
 import type { SearchHits } from './search-hits.ts';
-import { HIGHLIGHT_END, HIGHLIGHT_START } from './fts-query.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchKind } from './fts-query.ts';
+import { findDigits } from './phone-digits.ts';
 import type { CacheScope } from './scope.ts';
 import type { TaskListColumns } from './task-record.ts';
 import { filterToSql, type FacetToOmit, type TaskFilter } from './task-filter.ts';
@@ -52,6 +53,8 @@ export interface TaskPage {
   total: number;
   offset: number;
   limit: number;
+  /** How the search was read: `no_words` and `too_short` applied no text filter. */
+  search: SearchKind;
 }
 
 export interface FacetCount {
@@ -210,7 +213,22 @@ export function createTaskReader(statements: StatementCache, hits: SearchHits): 
   // before rowid is deliberate: without it SQLite hands FTS5 one rowid at a time, and FTS5
   // re-expands a prefix query for each (measured: 0.5 s for "mo*" at 100k tasks); with it, the
   // matches are scanned once and filtered to the page.
-  const matchesFor = (match: string, pks: number[]): Map<number, TaskMatch> => {
+  // A number found through its digits (phone_digits is never shown) gets those digits marked in
+  // the number as written, so the row shows why it matched.
+  const markNumber = (contact: string | null, digits: readonly string[]): string | null => {
+    if (contact === null || digits.length === 0 || contact.includes(HIGHLIGHT_START)) return contact;
+    const span = findDigits(contact, digits);
+    if (span === null) return contact;
+    return (
+      contact.slice(0, span.start) +
+      HIGHLIGHT_START +
+      contact.slice(span.start, span.end) +
+      HIGHLIGHT_END +
+      contact.slice(span.end)
+    );
+  };
+
+  const matchesFor = (match: string, digits: readonly string[], pks: number[]): Map<number, TaskMatch> => {
     const byTask = new Map<number, TaskMatch>();
     if (pks.length === 0) return byTask;
     const marks = [HIGHLIGHT_START, HIGHLIGHT_END];
@@ -238,7 +256,7 @@ export function createTaskReader(statements: StatementCache, hits: SearchHits): 
       }
       byTask.set(num(r.pk)!, {
         name: field('h0'),
-        contactNumber: field('h1'),
+        contactNumber: markNumber(field('h1'), digits),
         email: field('h2'),
         company: field('h3'),
         snippet,
@@ -253,7 +271,7 @@ export function createTaskReader(statements: StatementCache, hits: SearchHits): 
       const offset = clampInt(query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
       const limit = clampInt(query.limit, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
       const total = num(all(`SELECT count(*) AS n FROM ${f.from} WHERE ${f.where}`, f.params)[0]?.n) ?? 0;
-      if (total === 0 || offset >= total) return { rows: [], total, offset, limit };
+      if (total === 0 || offset >= total) return { rows: [], total, offset, limit, search: f.search.kind };
 
       // Step 1: the page's keys only, so SQLite sorts index entries, not whole rows.
       const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
@@ -284,7 +302,7 @@ export function createTaskReader(statements: StatementCache, hits: SearchHits): 
         ),
       );
       const labels = labelsFor(pks);
-      const matches = f.match === null ? null : matchesFor(f.match, pks);
+      const matches = f.match === null ? null : matchesFor(f.match, f.search.digits, pks);
       const rows: TaskListRow[] = [];
       for (const pk of pks) {
         const r = byPk.get(pk);
@@ -312,7 +330,7 @@ export function createTaskReader(statements: StatementCache, hits: SearchHits): 
           match: matches === null ? null : (matches.get(pk) ?? null),
         });
       }
-      return { rows, total, offset, limit };
+      return { rows, total, offset, limit, search: f.search.kind };
     },
 
     countByStatus: (filter) => facet(filter, 'statuses', 't.status'),

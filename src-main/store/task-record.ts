@@ -3,6 +3,7 @@
 // Reads are defensive: the platform sends several shapes and the client keeps unknown fields, so
 // every field is checked for its type here rather than trusted.
 import { hash } from 'node:crypto';
+import { phoneSearchWords } from './phone-digits.ts';
 import { parsePlatformTime } from './platform-time.ts';
 import type { CacheScope } from './scope.ts';
 import type { Task } from './task-shape.ts';
@@ -52,6 +53,7 @@ export interface TaskSearchText {
   objective: string;
   transcript: string;
   summary: string;
+  /** Hidden: the numbers' digits and digit suffixes (see phone-digits.ts), searched, never shown. */
   phoneDigits: string;
 }
 
@@ -155,7 +157,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const clean = (value: string | null): string => (value === null ? '' : value.replace(CONTROL, ' '));
 
 /** Joins the text of every transcript entry (user, assistant and system messages), one per line. */
-function transcriptText(task: Task): string {
+function transcriptText(task: unknown): string {
   const entries = path(task, 'output', 'transcript');
   if (!Array.isArray(entries)) return '';
   const lines: string[] = [];
@@ -167,24 +169,13 @@ function transcriptText(task: Task): string {
 }
 
 /**
- * Phone numbers tokenise as written: "+919988776655" is one token, so a supervisor typing the
- * local number "99887…" would find nothing, and "+91 99887 76655" is three tokens. This hidden
- * column holds all the digits joined, and the national part (last ten digits) on its own, so a
- * prefix of either matches.
+ * What the full-text index holds for a task (`record`: its list columns, as stored). `task` may
+ * be any parsed JSON: every field is checked for its type.
  */
-function phoneDigits(...numbers: (string | null)[]): string {
-  const variants = new Set<string>();
-  for (const number of numbers) {
-    if (number === null) continue;
-    const digits = number.replace(/\D/g, '');
-    if (digits.length === 0) continue;
-    variants.add(digits);
-    if (digits.length > 10) variants.add(digits.slice(-10));
-  }
-  return [...variants].join(' ');
-}
-
-export function toSearchText(task: Task, record: TaskRecord): TaskSearchText {
+export function toSearchText(
+  task: unknown,
+  record: Pick<TaskListColumns, 'name' | 'contactNumber' | 'email' | 'company'>,
+): TaskSearchText {
   const summaries = [
     asText(path(task, 'output', 'call_summary')),
     asText(path(task, 'output', 'post_call_data', 'summary', 'summary')),
@@ -199,6 +190,6 @@ export function toSearchText(task: Task, record: TaskRecord): TaskSearchText {
     objective: clean(asText(path(task, 'task', 'objective'))),
     transcript: clean(transcriptText(task)),
     summary: clean(summaries.join('\n')),
-    phoneDigits: phoneDigits(record.contactNumber, asText(path(task, 'output', 'contact_number'))),
+    phoneDigits: phoneSearchWords(record.contactNumber, asText(path(task, 'output', 'contact_number'))),
   };
 }

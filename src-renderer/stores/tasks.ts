@@ -12,6 +12,7 @@ import type {
   SyncStatus,
   TaskFacets,
   TaskFilters,
+  TaskPage,
   TaskRow,
   TaskScope,
   TaskSort,
@@ -44,6 +45,13 @@ export const hasActiveFilters = (f: TaskFilters): boolean =>
   f.createdTo !== null ||
   f.search.trim() !== '';
 
+/** How main read the search: `no_words` and `too_short` filter nothing (see TaskPage). */
+export type SearchKind = TaskPage['search'];
+
+/** The filters that narrowed the list: a search that filtered nothing does not count. */
+export const appliedFilters = (f: TaskFilters, searchKind: SearchKind | null): TaskFilters =>
+  searchKind === 'no_words' || searchKind === 'too_short' ? { ...f, search: '' } : f;
+
 interface LoadedPage {
   rows: TaskRow[];
   stale: boolean;
@@ -60,6 +68,8 @@ export interface TasksStore {
   dataStamp: number;
   /** Matching tasks in all; null until the first page answered. */
   total: number | null;
+  /** How main read the current search; null until the first page answered. */
+  searchKind: SearchKind | null;
   pages: Record<number, LoadedPage>;
   facets: TaskFacets | null;
   lastSyncedAt: string | null;
@@ -141,6 +151,7 @@ export const useTasksStore = create<TasksStore>()((set, get) => {
     set((s) => ({
       pages: { ...s.pages, [page]: { rows: data.rows, stale: changedSince, stamp } },
       total: data.total,
+      searchKind: data.search,
       lastSyncedAt: data.lastSyncedAt,
       sync: data.sync,
       notice: data.notice,
@@ -194,6 +205,7 @@ export const useTasksStore = create<TasksStore>()((set, get) => {
       ...patch,
       version,
       total: null,
+      searchKind: null,
       pages: {},
       error: null,
       selectedIndex: null,
@@ -214,6 +226,7 @@ export const useTasksStore = create<TasksStore>()((set, get) => {
     version: 0,
     dataStamp: 0,
     total: null,
+    searchKind: null,
     pages: {},
     facets: null,
     lastSyncedAt: null,

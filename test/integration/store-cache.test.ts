@@ -358,6 +358,97 @@ describe('queryTasks search', () => {
     expect(ids({ scope: S1, search: '99887' })).toEqual(['T1']);
   });
 
+  it('finds a number by its last digits, in national format with punctuation, and in full', () => {
+    const us = task({
+      id: 'T10',
+      name: 'Dana Whitfield',
+      phone: '+14697979987',
+      status: 'completed',
+      agent: 'sales-bot',
+      created: '2025-01-11T10:00:00.000000',
+      duration: 20,
+      transcript: ['Hello?', 'I paid on 15-01-2025, call me on my other number.'],
+    });
+    const uk = task({
+      id: 'T11',
+      name: 'Oliver Hughes',
+      phone: '+447700900123',
+      status: 'pending',
+      agent: 'sales-bot',
+      created: '2025-01-11T09:00:00.000000',
+    });
+    cache.tasks.upsertTasks([us, uk], S1);
+    for (const search of [
+      '9987',
+      '79987',
+      '(469) 797-9987',
+      '469-797-9987',
+      '469 797 9987',
+      '469.797.9987',
+      '469 - 797 - 9987',
+      '+1 (469) 797-9987',
+      '1-469-797-9987',
+      '+14697979987',
+      '14697979987',
+      '(469) 797-99', // still typing
+      'whitfield 9987',
+      '9987 dana',
+    ]) {
+      expect(ids({ scope: S1, search }), search).toEqual(['T10']);
+    }
+    expect(ids({ scope: S1, search: '07700 900123' })).toEqual(['T11']); // written with its trunk zero
+    expect(ids({ scope: S1, search: '0123' })).toEqual(['T11']);
+    expect(ids({ scope: S1, search: '6655' })).toEqual(['T1']);
+    // Not a match: other digits, or the right digits followed by more when the number is complete.
+    expect(ids({ scope: S1, search: '(469) 797-0000' })).toEqual([]);
+    expect(ids({ scope: S1, search: '4321' })).toEqual([]);
+    expect(ids({ scope: S1, search: '99870 dana' })).toEqual([]);
+    // A date in a transcript is still found as the words it is written with.
+    expect(ids({ scope: S1, search: '15-01-2025' })).toEqual(['T10']);
+    // The counts beside the filters follow the same search.
+    expect(cache.tasks.countByStatus({ scope: S1, search: '(469) 797-9987' })).toEqual([
+      { value: 'completed', count: 1 },
+    ]);
+  });
+
+  it('marks the digits a number was found by in the number as written', () => {
+    const us = task({
+      id: 'T10',
+      name: 'Dana Whitfield',
+      phone: '+1 (469) 797-9987',
+      status: 'pending',
+      agent: 'sales-bot',
+      created: '2025-01-11T10:00:00.000000',
+    });
+    cache.tasks.upsertTasks([us], S1);
+    const numberOf = (search: string) =>
+      cache.tasks.queryTasks({ scope: S1, search }).rows[0]?.match?.contactNumber;
+    expect(numberOf('9987')).toBe(`+1 (469) 797-${S}9987${E}`);
+    expect(numberOf('469-797-9987')).toBe(`+1 (${S}469) 797-9987${E}`);
+    expect(numberOf('+14697979987')).toBe(`+${S}1 (469) 797-9987${E}`);
+    expect(numberOf('whitfield')).toBe('+1 (469) 797-9987'); // found by name: the number is not marked
+    // A number the tokenizer matched itself keeps its own marks.
+    expect(cache.tasks.queryTasks({ scope: S1, search: '+919988776655' }).rows[0]?.match?.contactNumber).toBe(
+      `+${S}919988776655${E}`,
+    );
+  });
+
+  it('says how the search was read; nothing searchable or one character filters nothing', () => {
+    const read = (search: string | undefined) => {
+      const page = cache.tasks.queryTasks({ scope: S1, search });
+      return { search: page.search, total: page.total };
+    };
+    expect(read(undefined)).toEqual({ search: 'none', total: 8 });
+    expect(read('rajesh')).toEqual({ search: 'words', total: 1 });
+    for (const search of ['%%', '*', '_', '🌟', '* % _ 🌟']) {
+      expect(read(search), search).toEqual({ search: 'no_words', total: 8 });
+    }
+    for (const search of ['r', 'R', '5'])
+      expect(read(search), search).toEqual({ search: 'too_short', total: 8 });
+    // The words before a one-letter last word are searched while it is being typed.
+    expect(read('rajesh k')).toEqual({ search: 'words', total: 1 });
+  });
+
   it('finds unicode names, with or without diacritics', () => {
     expect(ids({ scope: S1, search: 'Zoë' })).toEqual(['T3']);
     expect(ids({ scope: S1, search: 'zoe' })).toEqual(['T3']);

@@ -23,6 +23,8 @@ import {
   SCHEMA_VERSION,
 } from '../../src-main/store/migrations.ts';
 import { openCache, type CacheScope, type Task } from '../../src-main/store/index.ts';
+import { openDatabase } from '../../src-main/store/database.ts';
+import { createTaskWriter } from '../../src-main/store/task-writes.ts';
 
 const SCOPE: CacheScope = { kind: 'space', spaceToken: 'SPACE' };
 const lead = (i: number): Task => ({
@@ -67,7 +69,11 @@ function expectWorkingFreshCache(result: ReturnType<typeof openCache>): void {
 describe('migrations', () => {
   it('are applied once, and reopening applies nothing and keeps the data', () => {
     const first = openCache(path);
-    expect(first).toMatchObject({ recovered: false, movedTo: null, migrationsApplied: [1] });
+    expect(first).toMatchObject({
+      recovered: false,
+      movedTo: null,
+      migrationsApplied: migrations.map((_, i) => i + 1),
+    });
     expect(readUserVersion(first.cache.database)).toBe(SCHEMA_VERSION);
     first.cache.tasks.upsertTasks([lead(1), lead(2)], SCOPE);
     first.cache.close();
@@ -75,6 +81,41 @@ describe('migrations', () => {
     expect(again).toMatchObject({ recovered: false, migrationsApplied: [] });
     expect(again.cache.tasks.queryTasks({ scope: SCOPE }).total).toBe(2);
     again.cache.close();
+  });
+
+  it('upgrade a cache of schema 1: numbers are found by their last digits, and nothing else is lost', () => {
+    // A file as the previous version left it: schema 1, phone_digits holding only each number's
+    // digits and its last ten.
+    const oldPath = join(dir, 'old.db');
+    const old = openDatabase(oldPath);
+    applyMigrations(old, migrations.slice(0, 1));
+    const t3 = lead(3);
+    t3.output = { ...t3.output, contact_number: '+14697979987' };
+    createTaskWriter(old).upsertTasks([lead(1), lead(2), t3], SCOPE);
+    old.exec(`UPDATE tasks_fts SET phone_digits = '91980000000' || rowid || ' 980000000' || rowid`);
+    // A document damaged on disk is still indexed by its list columns.
+    old.exec(
+      `UPDATE task_documents SET json = '{"broken' WHERE task_pk = (SELECT pk FROM tasks WHERE id = 'T2')`,
+    );
+    old.close();
+
+    const upgraded = openCache(oldPath, { quickCheck: true });
+    expect(upgraded).toMatchObject({ recovered: false, migrationsApplied: [2] });
+    const found = (search: string) =>
+      upgraded.cache.tasks
+        .queryTasks({ scope: SCOPE, search })
+        .rows.map((r) => r.id)
+        .sort();
+    expect(found('00001')).toEqual(['T1']); // last digits of +919800000001
+    expect(found('98000 00002')).toEqual(['T2']);
+    expect(found('(469) 797-9987')).toEqual(['T3']); // the output's number, from the JSON
+    expect(found('lead')).toEqual(['T1', 'T2', 'T3']);
+    expect(found('transcript line')).toEqual(['T1', 'T3']); // T2's transcript was in the damaged JSON
+    expect(upgraded.cache.database.prepare('SELECT count(*) AS n FROM tasks_fts').get()).toEqual({ n: 3 });
+    // Deleting a task still takes its text out of the rebuilt index.
+    upgraded.cache.tasks.deleteTasks(['T1']);
+    expect(found('lead')).toEqual(['T2', 'T3']);
+    upgraded.cache.close();
   });
 
   it('run in order, each in its own transaction, and a failing one changes nothing', () => {

@@ -7,7 +7,8 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IpcResult, Organization, WorkspaceState } from '../../src-main/ipc/contract.ts';
+import type { IpcResult, Organization, TaskPage, WorkspaceState } from '../../src-main/ipc/contract.ts';
+import { SEARCH_MAX_LENGTH } from '../../src-main/shared/search-limits.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const cli = join(repo, 'src-main/web/cli.ts');
@@ -200,6 +201,28 @@ describe('web host CLI', () => {
       expect(invalid.error.message).toContain('token');
     }
     expect(await ipc('tasks.wipe')).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+  });
+
+  it('a search over the length limit is refused as invalid_input; one at the limit is read', async () => {
+    const state = await ipc<WorkspaceState>('workspace.getState');
+    const token = state.ok ? state.data.space?.token : undefined;
+    expect(token).toBeTruthy();
+    const query = (search: string) =>
+      ipc<TaskPage>('tasks.query', {
+        scope: { kind: 'space', spaceToken: token },
+        filters: { search },
+        limit: 1,
+      });
+    const tooLong = await query('word '.repeat(120));
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!tooLong.ok) {
+      expect(tooLong.error.message).toContain(
+        `filters.search: A search can be at most ${SEARCH_MAX_LENGTH} characters long.`,
+      );
+    }
+    const atLimit = await query('x'.repeat(SEARCH_MAX_LENGTH));
+    expect(atLimit).toMatchObject({ ok: true, data: { search: 'words', total: 0 } });
+    expect(await query('%% _ *')).toMatchObject({ ok: true, data: { search: 'no_words' } });
   });
 
   it('SSE delivers workspace.changed when the organization is switched', async () => {

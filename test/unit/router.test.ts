@@ -100,6 +100,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
       lastSyncedAt: null,
       sync: syncStatus,
       notice: null,
+      search: 'none' as const,
     }),
     'tasks.get': record('tasks.get', { status: 'invalid' as const, id: 't1', problem: 'damaged' }),
     'tasks.overview': record('tasks.overview', {

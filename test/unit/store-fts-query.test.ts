@@ -4,6 +4,7 @@ import {
   buildFtsQuery,
   HIGHLIGHT_END,
   HIGHLIGHT_START,
+  readSearch,
   splitHighlights,
 } from '../../src-main/store/fts-query.ts';
 
@@ -47,6 +48,25 @@ const NASTY = [
   'राजेश',
   'مرحبا',
   '   ',
+  // Numbers as written on a note, and what only looks like one.
+  '(469) 797-9987',
+  '469-797-9987',
+  '469 797 9987',
+  '469 - 797 - 9987',
+  '+1 (469) 797-9987',
+  '+1-469-797-9987',
+  '07700 900123',
+  '((469))',
+  '+',
+  '+-+',
+  '- 469',
+  '469 -',
+  'rajesh 469 797',
+  '12 34 rajesh',
+  '2025-01-15',
+  '1.5',
+  '%%',
+  '_',
 ];
 
 describe('buildFtsQuery', () => {
@@ -58,24 +78,65 @@ describe('buildFtsQuery', () => {
   it('doubles embedded quotes and keeps operators as plain words', () => {
     expect(buildFtsQuery('say "hi')).toBe('"say" """hi"*');
     expect(buildFtsQuery('a AND bo')).toBe('"a" "AND" "bo"*');
-    expect(buildFtsQuery('name:foo -x')).toBe('"name:foo" "-x"*');
+    expect(buildFtsQuery('name:foo -xy')).toBe('"name:foo" "-xy"*');
   });
 
-  it('returns null when nothing is searchable', () => {
-    for (const input of ['', '   ', '"', '*', '-', ':', '🌟', '()', '\u0001']) {
+  it('returns null when nothing is searchable, and says why', () => {
+    for (const input of ['', '   ', '"', '*', '-', ':', '🌟', '()', '\u0001', '%%', '_', '*%_ 🌟']) {
       expect(buildFtsQuery(input), JSON.stringify(input)).toBeNull();
     }
+    expect(readSearch('').kind).toBe('none');
+    expect(readSearch('   ').kind).toBe('none');
+    for (const input of ['*', '%%', '_', '🌟', '*%_ 🌟', '"', '()', '\u0001']) {
+      expect(readSearch(input), JSON.stringify(input)).toEqual({ kind: 'no_words', match: null, digits: [] });
+    }
+    expect(readSearch('rajesh').kind).toBe('words');
   });
 
-  it('matches a one-letter last term as a whole word, not as a prefix', () => {
-    expect(buildFtsQuery('a')).toBe('"a"');
-    expect(buildFtsQuery('rajesh k')).toBe('"rajesh" "k"');
-    expect(buildFtsQuery('山')).toBe('"山"');
+  it('waits for a second character: one alone is too short, one after other words is still being typed', () => {
+    for (const input of ['a', 'R', '5', '山', '+1', 'a.', ' k ']) {
+      expect(readSearch(input), JSON.stringify(input)).toEqual({
+        kind: 'too_short',
+        match: null,
+        digits: [],
+      });
+    }
+    expect(buildFtsQuery('rajesh k')).toBe('"rajesh"*');
+    expect(buildFtsQuery('rajesh ku')).toBe('"rajesh" "ku"*');
     expect(buildFtsQuery('山田')).toBe('"山田"*');
+    // A one-letter word the user typed on past stays a whole word.
+    expect(buildFtsQuery('meera s iyer')).toBe('"meera" "s" "iyer"*');
   });
 
   it('drops punctuation-only terms but keeps the rest', () => {
     expect(buildFtsQuery('ana 🌟 - lima')).toBe('"ana" "lima"*');
+  });
+
+  it('reads a number written with spaces and punctuation as its digits, or as the words it is', () => {
+    expect(readSearch('(469) 797-9987')).toEqual({
+      kind: 'words',
+      match: '("4697979987"* OR ("(469)" AND "797-9987"*))',
+      digits: ['4697979987'],
+    });
+    expect(buildFtsQuery('469-797-9987')).toBe('("4697979987"* OR "469-797-9987"*)');
+    expect(buildFtsQuery('469 797 9987')).toBe('("4697979987"* OR ("469" AND "797" AND "9987"*))');
+    expect(buildFtsQuery('469 - 797 - 9987')).toBe(buildFtsQuery('469 797 9987'));
+    expect(buildFtsQuery('+1 (469) 797-9987')).toBe('("14697979987"* OR ("+1" AND "(469)" AND "797-9987"*))');
+    // A full number is one word already; the trunk zero of a national number is also tried without.
+    expect(readSearch('+14697979987')).toEqual({
+      kind: 'words',
+      match: '"14697979987"*',
+      digits: ['14697979987'],
+    });
+    expect(readSearch('07700 900123').digits).toEqual(['07700900123', '7700900123']);
+    // Last digits are a word like any other (the index holds every digit suffix of a number).
+    expect(readSearch('9987')).toEqual({ kind: 'words', match: '"9987"*', digits: ['9987'] });
+    // Next to other words, only the last unit is a prefix and the groups are ANDed explicitly.
+    expect(buildFtsQuery('rajesh 469-797-9987')).toBe('"rajesh" AND ("4697979987"* OR "469-797-9987"*)');
+    expect(buildFtsQuery('469-797-9987 rajesh')).toBe('("4697979987" OR "469-797-9987") AND "rajesh"*');
+    // Fewer than four digits are not looked for inside numbers.
+    expect(readSearch('1-2')).toEqual({ kind: 'words', match: '"1-2"*', digits: [] });
+    expect(buildFtsQuery('12 3')).toBe('"12"*');
   });
 
   it('caps the number of terms', () => {

@@ -101,7 +101,12 @@ describe('toSearchText', () => {
     const text = toSearchText(completed, r);
     expect(text.transcript).toBe('And reason for calling\nHello?\ntransferred  to human');
     expect(text.summary).toBe('An AI representative called.\nIntroduction and inquiry.\nExpressed interest.');
-    expect(text.phoneDigits.split(' ')).toEqual(['919988776655', '9988776655', '70000380188', '0000380188']);
+    // Both numbers, each with every digit suffix from four digits on (last digits, national, full).
+    expect(text.phoneDigits.split(' ')).toEqual([
+      ...['919988776655', '19988776655', '9988776655', '988776655', '88776655', '8776655', '776655'],
+      ...['76655', '6655'],
+      ...['70000380188', '0000380188', '000380188', '00380188', '0380188', '380188', '80188', '0188'],
+    ]);
     expect(text.objective).toBe('Follow up with potential clients');
   });
 });

@@ -725,6 +725,7 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
         lastSyncedAt: lastSyncedAtOf(ctx, input.scope),
         sync: statusOf(ctx, entry),
         notice: ctx.notice,
+        search: page.search,
       };
       // After the read: the answer goes out first, a refresh it starts runs behind it.
       revalidate(ctx, entry);

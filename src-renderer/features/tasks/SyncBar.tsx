@@ -1,6 +1,7 @@
 // When the list was last brought up to date, the offline notice, and the Sync button with its
 // progress. Offline, the list keeps working from what was saved: the notice says how old it is.
 import { formatCount, formatDateTime, timeAgo } from './format.ts';
+import { plural } from './plural.ts';
 import { useConnectionStore } from '../../stores/connection.ts';
 import { useTasksStore } from '../../stores/tasks.ts';
 import { useNow } from './useNow.ts';
@@ -40,7 +41,8 @@ export function SyncBar() {
           />
           <span role="status">
             {sync.mode === 'refresh' ? 'Checking for changes…' : 'Syncing…'}{' '}
-            {sync.total > 0 && `${formatCount(sync.fetched)} of ${formatCount(sync.total)} tasks`}
+            {sync.total > 0 &&
+              `${formatCount(sync.fetched)} of ${formatCount(sync.total)} ${plural(sync.total, 'task', 'tasks')}`}
           </span>
           {sync.mode === 'full' && (
             <button

@@ -3,9 +3,11 @@
 // given the other filters (the counts come from main with the rows).
 import { useEffect, useId, useState } from 'react';
 import type { FacetCount, TaskFilters as Filters } from '../../../src-main/ipc/contract.ts';
+import { SEARCH_MAX_LENGTH } from '../../../src-main/shared/search-limits.ts';
 import { titleCase } from '../../lib/format.ts';
 import { hasActiveFilters, useTasksStore } from '../../stores/tasks.ts';
 import { dayStart, formatCount, nextDay, statusLabel, toDateInput } from './format.ts';
+import { SEARCH_NOTE_ID } from './searchNote.ts';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -101,6 +103,10 @@ export function TaskFilters({ agentNames }: { agentNames: ReadonlyMap<string, st
             placeholder="Name, number, email, company, context, transcript, summary"
             autoComplete="off"
             spellCheck={false}
+            // The same limit as the contract's: a longer paste is cut here, and the note beside
+            // the count says so.
+            maxLength={SEARCH_MAX_LENGTH}
+            aria-describedby={SEARCH_NOTE_ID}
             onChange={(e) => setSearch(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {

@@ -6,7 +6,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { TaskRow, TaskSort } from '../../../src-main/ipc/contract.ts';
 import { NotSet } from '../../components/NotSet.tsx';
-import { PAGE_SIZE, useTasksStore } from '../../stores/tasks.ts';
+import { appliedFilters, PAGE_SIZE, useTasksStore } from '../../stores/tasks.ts';
 import { formatCost, formatDateTime, formatDuration, statusLabel, statusTone } from './format.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { useRowWindow } from './useRowWindow.ts';
@@ -52,7 +52,8 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
   const total = useTasksStore((s) => s.total) ?? 0;
   const pages = useTasksStore((s) => s.pages);
   const sort = useTasksStore((s) => s.sort);
-  const searching = useTasksStore((s) => s.filters.search.trim() !== '');
+  // Rows make room for a match excerpt only when the search filtered (not "%%" or one letter).
+  const searching = useTasksStore((s) => appliedFilters(s.filters, s.searchKind).search.trim() !== '');
   const selectedIndex = useTasksStore((s) => s.selectedIndex);
   const version = useTasksStore((s) => s.version);
   const { showRange, select, move, sortBy } = useTasksStore.getState();

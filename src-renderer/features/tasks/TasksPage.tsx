@@ -7,11 +7,19 @@ import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { afterFirstScreen } from '../../lib/firstScreen.ts';
 import { useAgentsStore } from '../../stores/lists.ts';
-import { followTaskEvents, hasActiveFilters, scopeKeyOf, useTasksStore } from '../../stores/tasks.ts';
+import {
+  appliedFilters,
+  followTaskEvents,
+  hasActiveFilters,
+  scopeKeyOf,
+  useTasksStore,
+} from '../../stores/tasks.ts';
 import { useWorkspaceStore } from '../../stores/workspace.ts';
 import { downloadText } from './download.ts';
 import { formatCount } from './format.ts';
 import { takeOverEarlyTasks, tasksSessionKey } from './openEarly.ts';
+import { plural } from './plural.ts';
+import { SEARCH_NOTE_ID, searchNote } from './searchNote.ts';
 import { SyncBar } from './SyncBar.tsx';
 import { TaskDetailPanel } from './TaskDetailPanel.tsx';
 import { TaskFilters } from './TaskFilters.tsx';
@@ -112,18 +120,42 @@ function CacheNoticeBanner() {
   );
 }
 
+/** "1,234 tasks match the filters", "1 task matches the filters", "400 tasks". */
+function countLine(total: number, filtered: boolean): string {
+  const tasks = `${formatCount(total)} ${plural(total, 'task', 'tasks')}`;
+  return filtered ? `${tasks} ${plural(total, 'matches', 'match')} the filters` : tasks;
+}
+
 function ResultLine() {
   const total = useTasksStore((s) => s.total);
-  const filtered = useTasksStore((s) => hasActiveFilters(s.filters));
+  const filters = useTasksStore((s) => s.filters);
+  const searchKind = useTasksStore((s) => s.searchKind);
+  const error = useTasksStore((s) => s.error);
   const exporting = useTasksStore((s) => s.exporting);
   const exportError = useTasksStore((s) => s.exportError);
   const exportCsv = useTasksStore((s) => s.exportCsv);
+  const filtered = hasActiveFilters(appliedFilters(filters, searchKind));
+  const note = searchNote({
+    search: filters.search,
+    searchKind,
+    otherFilters: hasActiveFilters({ ...filters, search: '' }),
+    error,
+  });
+  // A query main refused or could not read never leaves the line on "Reading…".
+  const unread =
+    error === null
+      ? 'Reading saved tasks…'
+      : error.code === 'invalid_input'
+        ? 'No tasks shown: these filters cannot be used.'
+        : 'No tasks shown: the saved tasks could not be read.';
   return (
     <div className="task-results">
       <p role="status" aria-label="Tasks shown" className="result-count">
-        {total === null
-          ? 'Reading saved tasks…'
-          : `${formatCount(total)} ${total === 1 ? 'task' : 'tasks'}${filtered ? ' match the filters' : ''}`}
+        {total === null ? unread : countLine(total, filtered)}
+      </p>
+      {/* Always present, so screen readers announce a note as it appears. */}
+      <p id={SEARCH_NOTE_ID} role="status" className="task-results__note">
+        {note}
       </p>
       {exportError && (
         <p className="task-results__error" role="alert">
@@ -242,7 +274,8 @@ export function TasksPage() {
     <div className="tasks-page">
       <PageHeader title="Tasks" description={description} actions={<ScopePicker agents={agents} />} />
       <CacheNoticeBanner />
-      {error && (
+      {/* Refused filters are explained beside the count: retrying would only repeat them. */}
+      {error && error.code !== 'invalid_input' && (
         <ErrorNotice title="Could not read the saved tasks" error={error} onRetry={() => revalidate()} />
       )}
       {scope === null ? (

@@ -15,6 +15,7 @@ import type {
   TaskRow,
   TaskScope,
   TaskSort,
+  WorkspaceState,
 } from '../../src-main/ipc/contract.ts';
 import { settle } from '../lib/ipc.ts';
 
@@ -32,6 +33,14 @@ export const emptyFilters = (): TaskFilters => ({
 });
 
 export const defaultSort: TaskSort = { field: 'created', direction: 'desc' };
+
+/**
+ * What the task list belongs to: the workspace and its organization. Another one starts the
+ * list afresh (no scope, no rows), so no list, count, overview or export of a previous
+ * organization stays.
+ */
+export const tasksSessionKey = (state: WorkspaceState | null): string =>
+  `${state?.kind}:${state?.profileId ?? ''}:${state?.organization?.domainHandle ?? ''}`;
 
 export const scopeKeyOf = (scope: TaskScope | null): string | null =>
   scope === null ? null : scope.kind === 'space' ? `space:${scope.spaceToken}` : `agent:${scope.agentHandle}`;

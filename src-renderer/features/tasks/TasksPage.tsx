@@ -7,11 +7,17 @@ import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { afterFirstScreen } from '../../lib/firstScreen.ts';
 import { useAgentsStore } from '../../stores/lists.ts';
-import { followTaskEvents, hasActiveFilters, scopeKeyOf, useTasksStore } from '../../stores/tasks.ts';
+import {
+  followTaskEvents,
+  hasActiveFilters,
+  scopeKeyOf,
+  tasksSessionKey,
+  useTasksStore,
+} from '../../stores/tasks.ts';
 import { useWorkspaceStore } from '../../stores/workspace.ts';
 import { downloadText } from './download.ts';
 import { formatCount } from './format.ts';
-import { takeOverEarlyTasks, tasksSessionKey } from './openEarly.ts';
+import { takeOverEarlyTasks } from './openEarly.ts';
 import { SyncBar } from './SyncBar.tsx';
 import { TaskDetailPanel } from './TaskDetailPanel.tsx';
 import { TaskFilters } from './TaskFilters.tsx';
@@ -29,20 +35,31 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'overview', label: 'Overview' },
 ];
 
+/**
+ * The agents of the organization (for "Show the tasks of") and every agent name known, for the
+ * Agent column and filter. The workspace state carries the names (draft agents' too, from the
+ * space) before the first rows are asked for, so rows never show handles first; the agent list,
+ * loaded after the first screen, adds any it names besides.
+ */
 function useAgentNames(): { agents: { handle: string; name: string }[]; names: Map<string, string> } {
   const organization = useWorkspaceStore((s) => s.state?.organization?.domainHandle ?? null);
+  const known = useWorkspaceStore((s) => s.state?.agentNames);
   const { items, status, key, load } = useAgentsStore();
   useEffect(() => {
     if (organization && (key !== organization || status === 'idle'))
       return afterFirstScreen(() => void load(organization));
   }, [organization, key, status, load]);
-  return useMemo(
-    () => ({
-      agents: items.map((a) => ({ handle: a.handle, name: a.name || a.handle })),
-      names: new Map(items.map((a) => [a.handle, a.name || a.handle])),
-    }),
-    [items],
-  );
+  // The list of another organization (still loading the new one's) names none of these agents.
+  const listed = key === organization ? items : null;
+  return useMemo(() => {
+    const names = new Map((known ?? []).map((a) => [a.handle, a.name]));
+    for (const a of listed ?? []) if (a.name) names.set(a.handle, a.name);
+    const agents = new Map<string, string>();
+    for (const a of listed ?? []) agents.set(a.handle, names.get(a.handle) ?? a.handle);
+    // Agents the list leaves out (drafts) still have their tasks.
+    for (const [handle, name] of names) if (!agents.has(handle)) agents.set(handle, name);
+    return { agents: [...agents].map(([handle, name]) => ({ handle, name })), names };
+  }, [known, listed]);
 }
 
 function ScopePicker({ agents }: { agents: { handle: string; name: string }[] }) {
@@ -220,6 +237,8 @@ export function TasksPage() {
     const current = useTasksStore.getState().scope;
     if (spaceToken && (current === null || current.kind === 'space')) {
       setScope({ kind: 'space', spaceToken });
+    } else if (!spaceToken && current?.kind === 'space') {
+      setScope(null); // no space chosen: no space's list
     }
   }, [spaceToken, sessionKey, setScope]);
 

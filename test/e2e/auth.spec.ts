@@ -206,6 +206,9 @@ test('replace token: a rejected token changes nothing, a valid one is stored', a
   await dialog.getByLabel('New API token').fill(sandbox.expiredToken);
   await dialog.getByRole('button', { name: 'Replace token' }).click();
   await expect(dialog.getByRole('alert')).toContainText('This API token has expired (403)');
+  // What to do here: paste a new token, not "sign in".
+  await expect(dialog.getByRole('alert')).toContainText('paste the new token here');
+  await expect(dialog.getByRole('alert')).not.toContainText(/sign in/i);
   await expect(dialog.getByLabel('New API token')).toHaveAttribute('aria-invalid', 'true');
 
   await dialog.getByLabel('New API token').fill(sandbox.token);

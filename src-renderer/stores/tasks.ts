@@ -52,6 +52,10 @@ export const hasActiveFilters = (f: TaskFilters): boolean =>
   f.createdTo !== null ||
   f.search.trim() !== '';
 
+/** A "Created to" day before the "Created from" day: no task can match. */
+export const hasInvertedDates = (f: TaskFilters): boolean =>
+  f.createdFrom !== null && f.createdTo !== null && f.createdTo <= f.createdFrom;
+
 interface LoadedPage {
   rows: TaskRow[];
   stale: boolean;

@@ -10,6 +10,7 @@ import { useAgentsStore } from '../../stores/lists.ts';
 import {
   followTaskEvents,
   hasActiveFilters,
+  hasInvertedDates,
   scopeKeyOf,
   tasksSessionKey,
   useTasksStore,
@@ -132,15 +133,18 @@ function CacheNoticeBanner() {
 function ResultLine() {
   const total = useTasksStore((s) => s.total);
   const filtered = useTasksStore((s) => hasActiveFilters(s.filters));
+  const inverted = useTasksStore((s) => hasInvertedDates(s.filters));
   const exporting = useTasksStore((s) => s.exporting);
   const exportError = useTasksStore((s) => s.exportError);
   const exportCsv = useTasksStore((s) => s.exportCsv);
   return (
     <div className="task-results">
       <p role="status" aria-label="Tasks shown" className="result-count">
-        {total === null
-          ? 'Reading saved tasks…'
-          : `${formatCount(total)} ${total === 1 ? 'task' : 'tasks'}${filtered ? ' match the filters' : ''}`}
+        {inverted
+          ? 'No tasks: the date range ends before it starts'
+          : total === null
+            ? 'Reading saved tasks…'
+            : `${formatCount(total)} ${total === 1 ? 'task' : 'tasks'}${filtered ? ' match the filters' : ''}`}
       </p>
       {exportError && (
         <p className="task-results__error" role="alert">
@@ -168,6 +172,7 @@ function CallsView({ names }: { names: Map<string, string> }) {
   const total = useTasksStore((s) => s.total);
   const scopeKind = useTasksStore((s) => s.scope?.kind);
   const filtered = useTasksStore((s) => hasActiveFilters(s.filters));
+  const inverted = useTasksStore((s) => hasInvertedDates(s.filters));
   const lastSyncedAt = useTasksStore((s) => s.lastSyncedAt);
   const syncing = useTasksStore((s) => s.sync?.phase === 'running');
   const clearFilters = useTasksStore((s) => s.clearFilters);
@@ -179,7 +184,9 @@ function CallsView({ names }: { names: Map<string, string> }) {
         <div className="tasks-split__list">
           {total === 0 ? (
             <div className="empty">
-              {filtered ? (
+              {inverted ? (
+                <p>“Created to” is before “Created from”. Swap the dates, or clear one of them.</p>
+              ) : filtered ? (
                 <>
                   <p>No tasks match these filters.</p>
                   <button type="button" className="button button--secondary" onClick={clearFilters}>

@@ -56,6 +56,20 @@ export const hasActiveFilters = (f: TaskFilters): boolean =>
 export const hasInvertedDates = (f: TaskFilters): boolean =>
   f.createdFrom !== null && f.createdTo !== null && f.createdTo <= f.createdFrom;
 
+/**
+ * Whether `next` is older news than `current` about a scope's sync. Answers (sync.start, a page's
+ * status) and events (sync.progress) travel separately and can cross: a sync that fails at once
+ * may report "failed" before the answer that started it says "running", which would otherwise
+ * stay on screen with nothing left to correct it (offline, or a refused token, nothing polls).
+ */
+export function isOlderSync(next: SyncStatus, current: SyncStatus | null): boolean {
+  if (current === null || scopeKeyOf(next.scope) !== scopeKeyOf(current.scope)) return false;
+  const nextStart = next.startedAt ?? '';
+  const currentStart = current.startedAt ?? '';
+  if (nextStart !== currentStart) return nextStart < currentStart;
+  return next.phase === 'running' && current.phase !== 'running';
+}
+
 interface LoadedPage {
   rows: TaskRow[];
   stale: boolean;
@@ -154,7 +168,7 @@ export const useTasksStore = create<TasksStore>()((set, get) => {
       pages: { ...s.pages, [page]: { rows: data.rows, stale: changedSince, stamp } },
       total: data.total,
       lastSyncedAt: data.lastSyncedAt,
-      sync: data.sync,
+      sync: isOlderSync(data.sync, s.sync) ? s.sync : data.sync,
       notice: data.notice,
       error: null,
     }));
@@ -344,6 +358,7 @@ export const useTasksStore = create<TasksStore>()((set, get) => {
 
     applySync(status) {
       if (scopeKeyOf(status.scope) !== scopeKeyOf(get().scope)) return;
+      if (isOlderSync(status, get().sync)) return;
       set({ sync: status, lastSyncedAt: status.lastSyncedAt });
     },
 

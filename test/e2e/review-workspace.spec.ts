@@ -250,7 +250,12 @@ test('a token the platform refuses shows in the top bar, with the way to replace
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(connection).toHaveText(/Token rejected/, { timeout: 20_000 });
     await expect(connection).not.toHaveText(/Online/);
-    await page.getByRole('button', { name: 'Replace the API token' }).click();
+    // The refused sync has ended, and Sync now says why it cannot run.
+    await expect(page.getByRole('progressbar', { name: 'Sync progress' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Unpod rejected the API token' })).toBeVisible();
+    // In the top bar (Settings has a "Replace token" per profile too).
+    await page.getByRole('banner').getByRole('button', { name: 'Replace token' }).click();
     const dialog = page.getByRole('dialog', { name: 'Replace the API token of Review' });
     await expect(dialog.getByLabel('New API token')).toBeFocused();
 
@@ -261,7 +266,7 @@ test('a token the platform refuses shows in the top bar, with the way to replace
     await dialog.getByRole('button', { name: 'Replace token' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(connection).toHaveText(/Online/, { timeout: 20_000 });
-    await expect(page.getByRole('button', { name: 'Replace the API token' })).toHaveCount(0);
+    await expect(page.getByRole('banner').getByRole('button', { name: 'Replace token' })).toHaveCount(0);
     await expect(shown(page)).toHaveText(/^\d[\d,]* tasks$/);
   } finally {
     await host?.stop();

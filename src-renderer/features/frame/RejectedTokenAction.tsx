@@ -25,7 +25,7 @@ export function RejectedTokenAction() {
             if (profile !== null) setOpen(true);
           }}
         >
-          Replace the API token
+          Replace token
         </button>
       )}
       {open && profile !== null && (

@@ -67,7 +67,8 @@ export function SyncBar() {
       ) : (
         sync?.phase === 'failed' &&
         sync.error &&
-        !offline && (
+        // Offline or refused, the connection state says why; an older failure would mislead.
+        connection === 'online' && (
           <p className="sync-bar__failed" role="status">
             The last sync failed: {sync.error.message}
           </p>

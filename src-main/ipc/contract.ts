@@ -128,9 +128,9 @@ export const workspaceStateSchema = z.object({
   /** The page last used in this workspace (the app opens on it), or null: none yet. */
   lastPage: pageIdSchema.nullable(),
   /**
-   * Names of the current organization's agents: the published ones and the current space's
-   * (drafts included). Known before the task list asks for rows, so rows never show handles
-   * while names are on their way.
+   * Names of the current organization's agents: the published ones and those of its spaces
+   * opened so far (drafts included). Known before the task list asks for rows, so rows never
+   * show handles while names are on their way.
    */
   agentNames: z.array(agentNameSchema),
 });

@@ -94,7 +94,10 @@ interface Session {
   space: Space | null;
   /** Names of the organization's published agents (null: not loaded). */
   orgAgentNames: AgentName[] | null;
-  /** Names of the current space's agents, drafts included. */
+  /**
+   * Names of the agents of the organization's spaces opened so far, drafts included (kept when
+   * the space changes, so an agent's list stays named).
+   */
   spaceAgentNames: AgentName[];
   /** Opened offline from what was saved: the lists are refreshed once the platform answers. */
   openedOffline: boolean;
@@ -380,12 +383,13 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
             (saved) => saved.spaceAgents(org.handle, space.token),
           );
     const [agents, linked] = await Promise.allSettled([orgAgents, spaceAgents]);
-    // The organization or space may have changed meanwhile: its own load sets the names.
-    if (s.orgClient !== org.client || s.space !== space) return;
+    // The organization may have changed meanwhile: its own load sets the names.
+    if (s.orgClient !== org.client) return;
     if (agents.status === 'fulfilled' && agents.value !== null) {
       s.orgAgentNames = agents.value.map((a) => ({ handle: a.handle, name: a.name }));
     }
-    if (linked.status === 'fulfilled') s.spaceAgentNames = linked.value ?? [];
+    if (linked.status === 'fulfilled')
+      s.spaceAgentNames = agentNamesOf(s.spaceAgentNames, linked.value ?? []);
     for (const result of [agents, linked]) {
       if (result.status === 'rejected') {
         options.logger.debug('agent names could not be loaded', { error: result.reason });

@@ -215,6 +215,16 @@ describe('agent names', () => {
     const drafts = assignees.filter((h) => !published.some((a) => a.handle === h));
     expect(drafts.length).toBeGreaterThan(0);
     expect(drafts.map((h) => names.get(h))).toEqual(['Lead Qualifier v2 (draft)']);
+
+    // Another space of the organization: the draft stays named, and its own list can be read.
+    const other = (await app.call<Space[]>('spaces.list')).find((s) => s.token !== opened.space!.token)!;
+    const moved = await app.call<WorkspaceState>('spaces.select', { token: other.token });
+    expect(moved.agentNames).toEqual(
+      expect.arrayContaining([{ handle: drafts[0], name: 'Lead Qualifier v2 (draft)' }]),
+    );
+    const draftScope: TaskScope = { kind: 'agent', agentHandle: drafts[0]! };
+    await syncScope(app, draftScope);
+    expect((await app.call<TaskPage>('tasks.query', { scope: draftScope })).total).toBeGreaterThan(0);
   });
 
   it('a slow platform does not hold up a space switch: the names follow when they come', async () => {

@@ -129,7 +129,7 @@ export interface ActiveSession {
   /** The chosen organization; task lists of any other organization's spaces or agents are refused. */
   organization: Organization | null;
   spaceToken: string | null;
-  /** The handles of the organization's agents known so far (published, and the space's). */
+  /** The handles of the organization's agents known so far (published, and its spaces' opened so far). */
   agentHandles: ReadonlySet<string>;
 }
 
@@ -473,9 +473,10 @@ export function createWorkspaceService(options: WorkspaceOptions): WorkspaceServ
     const closing = session;
     session = null;
     connection.reset();
-    if (closing) closing.closed = true;
-    // A list or the last space still being saved finishes now: sign-out may delete the folder next.
+    // A list or the last space still being saved finishes now, and nothing is saved after it:
+    // sign-out may delete the folder next.
     await closing?.memorySaved;
+    if (closing) closing.closed = true;
     await closing?.saved?.close();
     if (closing?.dispose) {
       try {

@@ -23,6 +23,8 @@ export function SyncBar() {
   const now = useNow(15_000);
   // Why the last press of Sync now did nothing; only while the connection is still why.
   const [refused, setRefused] = useState<{ when: 'offline' | 'rejected' } | null>(null);
+  // Once the reason is gone it is forgotten: going offline again later needs a new press.
+  if (refused !== null && refused.when !== connection) setRefused(null);
   const refusal = refused !== null && refused.when === connection ? cannotSync[refused.when] : null;
 
   const running = sync?.phase === 'running';

@@ -10,6 +10,7 @@ export const channelNames = [
   'workspace.getState',
   'workspace.openDemo',
   'workspace.close',
+  'workspace.rememberPage',
   'auth.probeKeychain',
   'auth.beginSignIn',
   'auth.completeSignIn',

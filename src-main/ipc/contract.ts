@@ -81,9 +81,11 @@ const noInput = z.object({}).strict();
 
 // ---- View models: what the renderer sees (never a token) ----
 
-// Whether the platform answers; how a sync is doing is SyncStatus's business.
+// Whether the platform answers; how a sync is doing is SyncStatus's business. `rejected`: the
+// platform answers but refuses the API token (401, or 403 "expired"): nothing loads until the
+// token is replaced, so the app says so instead of "Online".
 export const connectionStateSchema = z.object({
-  state: z.enum(['online', 'offline']),
+  state: z.enum(['online', 'offline', 'rejected']),
   /** ISO time of the last successful contact with the platform, if any. */
   lastOnlineAt: z.string().nullable(),
   message: z.string().optional(),
@@ -118,6 +120,15 @@ export const agentSchema = z.object({
 });
 export type Agent = z.infer<typeof agentSchema>;
 
+/** The pages of the app frame (the renderer keeps the same list for its routes). */
+export const pageIds = ['tasks', 'agents', 'spaces', 'import', 'settings'] as const;
+export const pageIdSchema = z.enum(pageIds);
+export type PageId = z.infer<typeof pageIdSchema>;
+
+/** An agent's display name, for lists that only carry its handle (task rows, filters). */
+export const agentNameSchema = z.object({ handle: z.string(), name: z.string() });
+export type AgentName = z.infer<typeof agentNameSchema>;
+
 export const workspaceStateSchema = z.object({
   /** none: welcome screen; demo: the embedded sandbox; profile: a signed-in token. */
   kind: z.enum(['none', 'demo', 'profile']),
@@ -127,6 +138,14 @@ export const workspaceStateSchema = z.object({
   organization: organizationSchema.nullable(),
   space: spaceSchema.nullable(),
   connection: connectionStateSchema,
+  /** The page last used in this workspace (the app opens on it), or null: none yet. */
+  lastPage: pageIdSchema.nullable(),
+  /**
+   * Names of the current organization's agents: the published ones and those of its spaces
+   * opened so far (drafts included). Known before the task list asks for rows, so rows never
+   * show handles while names are on their way.
+   */
+  agentNames: z.array(agentNameSchema),
 });
 export type WorkspaceState = z.infer<typeof workspaceStateSchema>;
 
@@ -465,7 +484,8 @@ export const taskOverviewSchema = z.object({
 });
 export type TaskOverview = z.infer<typeof taskOverviewSchema>;
 
-const cacheErrors = ['not_signed_in', 'no_organization'] as const satisfies readonly ErrorCode[];
+/** not_found: the scope is not the current space, nor an agent, of the current organization. */
+const cacheErrors = ['not_signed_in', 'no_organization', 'not_found'] as const satisfies readonly ErrorCode[];
 
 const taskChannels = {
   'tasks.query': channel({
@@ -490,7 +510,7 @@ const taskChannels = {
       /** The saved copy is damaged; the next sync replaces it. */
       z.object({ status: z.literal('invalid'), id: z.string(), problem: z.string() }),
     ]),
-    errors: [...cacheErrors, 'not_found'],
+    errors: cacheErrors,
   }),
   'tasks.overview': channel({
     input: z
@@ -543,6 +563,12 @@ export const channels = {
   'workspace.getState': channel({ input: noInput, output: workspaceStateSchema, errors: [] }),
   'workspace.openDemo': channel({ input: noInput, output: workspaceStateSchema, errors: platformErrors }),
   'workspace.close': channel({ input: noInput, output: workspaceStateSchema, errors: [] }),
+  /** The page the user moved to, kept with the workspace so it reopens there. */
+  'workspace.rememberPage': channel({
+    input: z.object({ page: pageIdSchema }).strict(),
+    output: z.null(),
+    errors: ['not_signed_in'],
+  }),
   ...authChannels,
   'organizations.list': channel({
     input: noInput,

@@ -3,6 +3,7 @@
 import type { Handlers } from '../ipc/router.ts';
 import { createSilentLogger, type Logger } from '../log/index.ts';
 import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
+import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
 import { createTasksService, type SyncTiming, type TasksService } from './tasks/index.ts';
@@ -27,6 +28,8 @@ export interface AppServicesOptions {
   auth?: Pick<AuthServiceOptions, 'keychain' | 'session' | 'clientDefaults'>;
   /** Test hooks for the task cache: shorter re-poll, probe and staleness intervals. */
   syncTiming?: Partial<SyncTiming>;
+  /** Test hooks: how soon a slow request is checked with a quick probe. */
+  connectionTiming?: Partial<ConnectionTiming>;
 }
 
 export interface AppServices {
@@ -52,7 +55,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const workspace = createWorkspaceService({
     emit,
     logger: logger.child({ component: 'workspace' }),
+    dataDir: options.dataDir,
     ...options.demo,
+    ...(options.connectionTiming ? { connectionTiming: options.connectionTiming } : {}),
   });
   // The auth service registers every token it holds with this logger, so none reaches a log.
   const auth = createAuthService({ dataDir: options.dataDir, logger, ...options.auth });

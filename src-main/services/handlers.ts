@@ -19,6 +19,7 @@ export function createHandlers({ workspace, profiles, tasks, appInfo }: HandlerD
     'workspace.getState': () => workspace.getState(),
     'workspace.openDemo': () => workspace.openDemo(),
     'workspace.close': () => workspace.close(),
+    'workspace.rememberPage': ({ page }) => workspace.rememberPage(page),
     'organizations.list': () => workspace.listOrganizations(),
     'organizations.select': ({ domainHandle }) => workspace.selectOrganization(domainHandle),
     'spaces.list': () => workspace.listSpaces(),

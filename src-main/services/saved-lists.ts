@@ -1,7 +1,8 @@
 // The organization, space and agent lists a profile last loaded, kept in its data folder
 // (profiles/<id>/lists.json), so the pickers and the Agents page still show them when the
 // platform cannot be reached. Spaces and agents belong to an organization and are kept per
-// organization handle. Only view-model fields (the contract's schemas strip anything else),
+// organization handle; the agents linked to a space (drafts included: the agent list has only
+// published ones) are kept per space, for the agent names the task list shows. Only view-model fields (the contract's schemas strip anything else),
 // never a token.
 //
 // Written atomically (write-json-file.ts). Read back through zod; a file that is not JSON or does
@@ -12,10 +13,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { writeJsonFile } from './write-json-file.ts';
 import {
+  agentNameSchema,
   agentSchema,
   organizationSchema,
   spaceSchema,
   type Agent,
+  type AgentName,
   type Organization,
   type Space,
 } from '../ipc/contract.ts';
@@ -32,20 +35,39 @@ const savedListsFileSchema = z.object({
   organizations: z.object({ savedAt, items: z.array(organizationSchema) }).nullable(),
   spaces: perOrganization(spaceSchema),
   agents: perOrganization(agentSchema),
+  /** Added later in version 1: a file without it has none saved. */
+  spaceAgents: z
+    .array(
+      z.object({
+        orgHandle: z.string().min(1),
+        spaceToken: z.string().min(1),
+        savedAt,
+        items: z.array(agentNameSchema),
+      }),
+    )
+    .default([]),
 });
 type SavedListsFile = z.infer<typeof savedListsFileSchema>;
 
-const emptyFile = (): SavedListsFile => ({ version: 1, organizations: null, spaces: [], agents: [] });
+const emptyFile = (): SavedListsFile => ({
+  version: 1,
+  organizations: null,
+  spaces: [],
+  agents: [],
+  spaceAgents: [],
+});
 
 export interface SavedLists {
   /** The saved lists, or null when none was saved (or the file is unreadable). */
   organizations(): Promise<Organization[] | null>;
   spaces(orgHandle: string): Promise<Space[] | null>;
   agents(orgHandle: string): Promise<Agent[] | null>;
+  spaceAgents(orgHandle: string, spaceToken: string): Promise<AgentName[] | null>;
   /** Also forgets the spaces and agents of organizations no longer in the list. */
   saveOrganizations(items: Organization[]): Promise<void>;
   saveSpaces(orgHandle: string, items: Space[]): Promise<void>;
   saveAgents(orgHandle: string, items: Agent[]): Promise<void>;
+  saveSpaceAgents(orgHandle: string, spaceToken: string, items: AgentName[]): Promise<void>;
   /**
    * Waits for the operation in flight; later saves do nothing. The session calls it on close,
    * since sign-out may delete the folder right after and a late save must not recreate it.
@@ -131,14 +153,33 @@ export function openSavedLists(dir: string, logger: Logger): SavedLists {
         const kept = new Set(items.map((o) => o.domainHandle));
         const spaces = file.spaces.filter((e) => kept.has(e.orgHandle));
         const agents = file.agents.filter((e) => kept.has(e.orgHandle));
-        const pruned = spaces.length !== file.spaces.length || agents.length !== file.agents.length;
+        const spaceAgents = file.spaceAgents.filter((e) => kept.has(e.orgHandle));
+        const pruned =
+          spaces.length !== file.spaces.length ||
+          agents.length !== file.agents.length ||
+          spaceAgents.length !== file.spaceAgents.length;
         const listChanged = file.organizations === null || !sameItems(file.organizations.items, items);
         if (listChanged) file.organizations = { savedAt: now, items };
-        Object.assign(file, { spaces, agents });
+        Object.assign(file, { spaces, agents, spaceAgents });
         return listChanged || pruned;
       }),
     saveSpaces: (orgHandle, items) => update((file, now) => replaceEntry(file.spaces, orgHandle, items, now)),
     saveAgents: (orgHandle, items) => update((file, now) => replaceEntry(file.agents, orgHandle, items, now)),
+
+    spaceAgents: (orgHandle, spaceToken) =>
+      serialized(
+        async () =>
+          (await load()).spaceAgents.find((e) => e.orgHandle === orgHandle && e.spaceToken === spaceToken)
+            ?.items ?? null,
+      ),
+    saveSpaceAgents: (orgHandle, spaceToken, items) =>
+      update((file, now) => {
+        const entry = file.spaceAgents.find((e) => e.orgHandle === orgHandle && e.spaceToken === spaceToken);
+        if (entry === undefined) file.spaceAgents.push({ orgHandle, spaceToken, savedAt: now, items });
+        else if (!sameItems(entry.items, items)) Object.assign(entry, { savedAt: now, items });
+        else return false;
+        return true;
+      }),
 
     close: () => {
       closed = true;

@@ -16,6 +16,7 @@ import type {
   TaskRow,
   TaskScope,
   TaskSort,
+  WorkspaceState,
 } from '../../src-main/ipc/contract.ts';
 import { localTimeZone } from '../../src-main/shared/iso-time.ts';
 import { settle } from '../lib/ipc.ts';
@@ -35,6 +36,14 @@ export const emptyFilters = (): TaskFilters => ({
 
 export const defaultSort: TaskSort = { field: 'created', direction: 'desc' };
 
+/**
+ * What the task list belongs to: the workspace and its organization. Another one starts the
+ * list afresh (no scope, no rows), so no list, count, overview or export of a previous
+ * organization stays.
+ */
+export const tasksSessionKey = (state: WorkspaceState | null): string =>
+  `${state?.kind}:${state?.profileId ?? ''}:${state?.organization?.domainHandle ?? ''}`;
+
 export const scopeKeyOf = (scope: TaskScope | null): string | null =>
   scope === null ? null : scope.kind === 'space' ? `space:${scope.spaceToken}` : `agent:${scope.agentHandle}`;
 
@@ -51,6 +60,24 @@ export type SearchKind = TaskPage['search'];
 /** The filters that narrowed the list: a search that filtered nothing does not count. */
 export const appliedFilters = (f: TaskFilters, searchKind: SearchKind | null): TaskFilters =>
   searchKind === 'no_words' || searchKind === 'too_short' ? { ...f, search: '' } : f;
+
+/** A "Created to" day before the "Created from" day: no task can match. */
+export const hasInvertedDates = (f: TaskFilters): boolean =>
+  f.createdFrom !== null && f.createdTo !== null && f.createdTo <= f.createdFrom;
+
+/**
+ * Whether `next` is older news than `current` about a scope's sync. Answers (sync.start, a page's
+ * status) and events (sync.progress) travel separately and can cross: a sync that fails at once
+ * may report "failed" before the answer that started it says "running", which would otherwise
+ * stay on screen with nothing left to correct it (offline, or a refused token, nothing polls).
+ */
+export function isOlderSync(next: SyncStatus, current: SyncStatus | null): boolean {
+  if (current === null || scopeKeyOf(next.scope) !== scopeKeyOf(current.scope)) return false;
+  const nextStart = next.startedAt ?? '';
+  const currentStart = current.startedAt ?? '';
+  if (nextStart !== currentStart) return nextStart < currentStart;
+  return next.phase === 'running' && current.phase !== 'running';
+}
 
 interface LoadedPage {
   rows: TaskRow[];
@@ -153,7 +180,7 @@ export const useTasksStore = create<TasksStore>()((set, get) => {
       total: data.total,
       searchKind: data.search,
       lastSyncedAt: data.lastSyncedAt,
-      sync: data.sync,
+      sync: isOlderSync(data.sync, s.sync) ? s.sync : data.sync,
       notice: data.notice,
       error: null,
     }));
@@ -345,6 +372,7 @@ export const useTasksStore = create<TasksStore>()((set, get) => {
 
     applySync(status) {
       if (scopeKeyOf(status.scope) !== scopeKeyOf(get().scope)) return;
+      if (isOlderSync(status, get().sync)) return;
       set({ sync: status, lastSyncedAt: status.lastSyncedAt });
     },
 

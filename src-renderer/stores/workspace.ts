@@ -7,6 +7,7 @@ import { settle } from '../lib/ipc.ts';
 import { requestHeadingFocus } from '../lib/pageFocus.ts';
 import { useConnectionStore } from './connection.ts';
 import { resetLists } from './lists.ts';
+import { defaultPage, pageInHash, showOpeningPage } from './navigation.ts';
 
 export type WorkspaceAction = 'openDemo' | 'close' | 'organization' | 'space';
 
@@ -78,14 +79,23 @@ export const useWorkspaceStore = create<WorkspaceStore>()((set, get) => {
 
     apply(state) {
       appliedVersion++;
-      const previousKind = get().state?.kind;
+      const previous = get().state;
+      const previousKind = previous?.kind;
       // Another profile is another account: none of the previous one's lists may stay on screen.
       const otherWorkspace =
         previousKind !== undefined &&
-        (previousKind !== state.kind || get().state?.profileId !== state.profileId);
+        (previousKind !== state.kind || previous?.profileId !== state.profileId);
       if (state.kind === 'none' || otherWorkspace) resetLists();
       // Moving between the welcome screen and a workspace: focus the new screen's heading.
       if (otherWorkspace) requestHeadingFocus();
+      if (state.kind !== 'none' && (previous === null || otherWorkspace)) {
+        // A workspace opens on the page last used in it (Tasks at first); a reload of the page
+        // stays where the address says.
+        const kept = previous === null ? pageInHash(window.location.hash) : null;
+        const page = kept ?? state.lastPage ?? defaultPage;
+        showOpeningPage(page);
+        if (page !== state.lastPage) void settle(() => window.unpod.workspace.rememberPage({ page }));
+      }
       set({ state, status: 'ready', loadError: null });
       useConnectionStore.getState().setConnection(state.connection);
     },

@@ -63,7 +63,8 @@ test('signs in with the sandbox token: validates, offers the organizations, open
   await page.getByRole('button', { name: 'Continue' }).click();
 
   await expect(page.getByRole('button', { name: 'Profile: Production' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1, name: 'Agents' })).toBeVisible();
+  // A new profile opens on the supervisor's page.
+  await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
   await expect(page.getByRole('status', { name: 'Connection' })).toHaveText(/Online/);
   await expect(page.getByRole('note', { name: 'About the demo workspace' })).toHaveCount(0);
 
@@ -182,6 +183,7 @@ test('a restart of the web host reopens the last profile without asking for the 
 
   await launch(); // the same data folder, a new process (new port, new secret)
   await expect(page.getByRole('button', { name: 'Profile: Production' })).toBeVisible();
+  // It reopens on the page last used in it (signIn ended on Agents).
   await expect(page.getByRole('heading', { level: 1, name: 'Agents' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Agents' }).getByRole('row').nth(1)).toBeVisible();
   await expect(page.getByLabel('API token', { exact: true })).toHaveCount(0);
@@ -204,6 +206,9 @@ test('replace token: a rejected token changes nothing, a valid one is stored', a
   await dialog.getByLabel('New API token').fill(sandbox.expiredToken);
   await dialog.getByRole('button', { name: 'Replace token' }).click();
   await expect(dialog.getByRole('alert')).toContainText('This API token has expired (403)');
+  // What to do here: paste a new token, not "sign in".
+  await expect(dialog.getByRole('alert')).toContainText('paste the new token here');
+  await expect(dialog.getByRole('alert')).not.toContainText(/sign in/i);
   await expect(dialog.getByLabel('New API token')).toHaveAttribute('aria-invalid', 'true');
 
   await dialog.getByLabel('New API token').fill(sandbox.token);

@@ -196,7 +196,8 @@ export async function submitSignIn(
 
 /**
  * Signs in with the sandbox token and picks an organization: the sandbox's own (`main`) or the
- * other one it offers. Waits until the new profile is the open workspace.
+ * other one it offers. Waits until the new profile is the open workspace (on its first page,
+ * Tasks), then goes to the Agents page.
  */
 export async function signIn(
   page: Page,
@@ -217,6 +218,8 @@ export async function signIn(
   await organizationRadio(group, wanted!.name).check();
   await scope.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('button', { name: `Profile: ${profileName}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agents' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Agents' })).toBeVisible();
 }
 

@@ -109,9 +109,11 @@ export const test = base.extend<{ webHost: WebHost; app: Page }>({
 
 export { expect };
 
-/** Opens the demo workspace from the welcome screen and waits for the agents list. */
+/** Opens the demo workspace from the welcome screen (it opens on Tasks), then goes to the agents list. */
 export async function openDemo(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Open the demo workspace' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agents' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Agents' })).toBeVisible();
   await expect(agentRows(page).first()).toBeVisible();
 }

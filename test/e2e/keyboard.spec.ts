@@ -6,9 +6,8 @@ test('keyboard only: open the demo, switch the space, filter the agents', async 
 
   await tabTo(app, app.getByRole('button', { name: 'Open the demo workspace' }));
   await keyboard.press('Enter');
-  // Focus lands on the new page's heading.
-  await expect(app.getByRole('heading', { level: 1, name: 'Agents' })).toBeFocused();
-  await expect(agentRows(app).first()).toBeVisible();
+  // Focus lands on the heading of the page the workspace opens on.
+  await expect(app.getByRole('heading', { level: 1, name: 'Tasks' })).toBeFocused();
 
   // Switch the space with the arrow keys.
   const space = app.getByRole('combobox', { name: 'Space' });
@@ -57,6 +56,9 @@ test('keyboard only: open the demo, switch the space, filter the agents', async 
 test('the skip link is the first Tab stop and moves focus to the main content', async ({ app }) => {
   await tabTo(app, app.getByRole('button', { name: 'Open the demo workspace' }));
   await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { level: 1, name: 'Tasks' })).toBeFocused();
+  await tabTo(app, app.getByRole('link', { name: 'Agents' }), 'Shift+Tab');
+  await app.keyboard.press('Enter');
   await expect(agentRows(app).first()).toBeVisible();
 
   await app.reload();
@@ -75,6 +77,9 @@ test('the skip link is the first Tab stop and moves focus to the main content', 
 test('keyboard only: switch the organization, and its agents replace the others', async ({ app }) => {
   const keyboard = app.keyboard;
   await tabTo(app, app.getByRole('button', { name: 'Open the demo workspace' }));
+  await keyboard.press('Enter');
+  await expect(app.getByRole('heading', { level: 1, name: 'Tasks' })).toBeFocused();
+  await tabTo(app, app.getByRole('link', { name: 'Agents' }), 'Shift+Tab');
   await keyboard.press('Enter');
   await expect(app.getByRole('heading', { level: 1, name: 'Agents' })).toBeFocused();
   await expect(agentRows(app).first()).toBeVisible();

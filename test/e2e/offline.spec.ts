@@ -42,7 +42,7 @@ test('a synced space stays readable offline, and the app recovers by itself when
     host = await spawnWebHost(dataDir);
     await page.goto(host.url);
     await signIn(page, sandbox.info, 'Offline check');
-    // The Agents page opens first; its list must stay readable offline too.
+    // signIn ends on the Agents page; its list must stay readable offline too.
     await expect(agentRows(page).first()).toBeVisible();
     const agents = await agentNames(page);
     await page.getByRole('combobox', { name: 'Space' }).selectOption(sandbox.info.spaceToken);

@@ -18,6 +18,8 @@ const state: WorkspaceState = {
   organization: { name: 'Acme', domainHandle: 'acme', role: 'admin' },
   space: null,
   connection: { state: 'online', lastOnlineAt: '2026-01-01T00:00:00.000Z' },
+  lastPage: null,
+  agentNames: [],
 };
 
 const syncStatus: SyncStatus = {
@@ -51,6 +53,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     'workspace.getState': record('workspace.getState', state),
     'workspace.openDemo': record('workspace.openDemo', state),
     'workspace.close': record('workspace.close', state),
+    'workspace.rememberPage': record('workspace.rememberPage', null),
     'organizations.list': record('organizations.list', [state.organization!]),
     'organizations.select': record('organizations.select', state),
     'spaces.list': record('spaces.list', []),

@@ -99,6 +99,8 @@ const none: WorkspaceState = {
   organization: null,
   space: null,
   connection: { state: 'offline', lastOnlineAt: null },
+  lastPage: null,
+  agentNames: [],
 };
 
 describe('web host guards (pure)', () => {

@@ -33,7 +33,7 @@ export function signInErrorFrom(error: unknown, baseUrl: string): unknown {
       return mentionsExpiry(error)
         ? authError(
             'token_expired',
-            'This API token has expired (403). Create a new key in the Unpod dashboard (API Keys) and sign in with it.',
+            'This API token has expired (403). Create a new key in the Unpod dashboard (API Keys) and paste the new token here.',
             details,
           )
         : authError(

@@ -157,6 +157,8 @@ interface ScopeEntry {
 
 interface Context {
   sessionId: number;
+  /** The organization the scopes below belong to; another one forgets them (see scopesFor). */
+  orgHandle: string | null;
   path: string;
   cache: TaskCache;
   notice: CacheNotice | null;
@@ -229,6 +231,7 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     }
     const ctx: Context = {
       sessionId,
+      orgHandle: workspace.activeSession()?.organization?.domainHandle ?? null,
       path,
       cache: opened.cache,
       notice,
@@ -334,6 +337,50 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
   }
 
   const isOffline = () => workspace.getState().connection.state === 'offline';
+  /** Online: neither unreachable nor refusing the token (then nothing is polled or probed). */
+  const isOnline = () => workspace.getState().connection.state === 'online';
+
+  /**
+   * The context of the open session, refusing a scope that is not the current space or an agent
+   * of the current organization: no list, count, overview, export or sync can answer for a space
+   * of another organization, whatever the renderer asks.
+   */
+  function contextFor(scope: TaskScope): Context {
+    const ctx = requireContext();
+    const session = workspace.activeSession();
+    const organization = session?.organization ?? null;
+    if (session === null || organization === null) throw noOrganization();
+    scopesFor(ctx, organization.domainHandle);
+    if (scope.kind === 'space' && scope.spaceToken !== session.spaceToken) {
+      throw new AppError(
+        'not_found',
+        session.spaceToken === null
+          ? `No space of ${organization.name} is chosen. Choose a space in the bar above to see its tasks.`
+          : `This list is not of the space chosen in ${organization.name}. Choose the space in the bar above to see its tasks.`,
+      );
+    }
+    if (scope.kind === 'agent' && !session.agentHandles.has(scope.agentHandle)) {
+      throw new AppError(
+        'not_found',
+        `This agent is not one of ${organization.name}'s. Choose an agent of this organization to see its tasks.`,
+      );
+    }
+    return ctx;
+  }
+
+  /** Another organization: its scopes (and their syncs, re-polls) are of no use any more. */
+  function scopesFor(ctx: Context, orgHandle: string | null): void {
+    if (ctx.orgHandle === orgHandle) return;
+    ctx.orgHandle = orgHandle;
+    for (const entry of ctx.scopes.values()) {
+      entry.run?.controller.abort();
+      if (entry.changeTimer) clearTimeout(entry.changeTimer);
+      if (entry.progressTimer) clearTimeout(entry.progressTimer);
+    }
+    ctx.scopes.clear();
+    if (ctx.repollTimer) clearTimeout(ctx.repollTimer);
+    ctx.repollTimer = null;
+  }
 
   // ---------------------------------------------------------------- scopes and their status
 
@@ -545,6 +592,7 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
       scheduleProbe(ctx);
       return;
     }
+    if (!isOnline()) return; // the token is refused: a refresh would be refused too
     if (entry.run) return;
     const now = Date.now();
     if (now - entry.lastAttemptAt < timing.staleAfterMs) return;
@@ -577,7 +625,7 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     if (ctx.closed) return;
     if (ctx.repollTimer) clearTimeout(ctx.repollTimer);
     ctx.repollTimer = null;
-    if (isOffline()) return; // the probe takes over
+    if (!isOnline()) return; // the probe takes over, or the token must be replaced first
     const due = activeScopes(ctx)
       .filter((e) => e.run === null)
       .map((e) => e.nextRepollAt || Date.now() + e.repollDelayMs);
@@ -588,7 +636,7 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
 
   function repollDue(ctx: Context): void {
     ctx.repollTimer = null;
-    if (ctx.closed || isOffline()) return;
+    if (ctx.closed || !isOnline()) return;
     const now = Date.now();
     for (const entry of activeScopes(ctx)) {
       if (entry.run) continue;
@@ -614,21 +662,17 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     );
   }
 
-  /** One cheap tracked request; success flips the connection back to online (see onEvent). */
+  /**
+   * The workspace's quick check (one cheap request, short timeout): an answer flips the
+   * connection back to online (see onEvent).
+   */
   async function probe(ctx: Context): Promise<void> {
     if (ctx.closed || !isOffline()) return;
     const session = workspace.activeSession();
-    const client = session?.orgClient ?? null;
-    if (session === null || session.id !== ctx.sessionId || client === null) return;
+    if (session === null || session.id !== ctx.sessionId) return;
     ctx.probing = true;
     try {
-      await workspace.trackConnection<unknown>(() =>
-        session.spaceToken
-          ? client.listSpaceTasks(session.spaceToken, { page: 1, pageSize: 1 })
-          : client.listOrganizations(),
-      );
-    } catch (error) {
-      logger.debug('connection probe failed', { error });
+      await workspace.checkConnection();
     } finally {
       ctx.probing = false;
     }
@@ -642,10 +686,15 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
   function onConnectionChanged(state: ConnectionState['state']): void {
     const ctx = context;
     if (!ctx || ctx.closed) return;
-    if (state === 'offline') {
+    if (state !== 'online') {
       if (ctx.repollTimer) clearTimeout(ctx.repollTimer);
       ctx.repollTimer = null;
-      scheduleProbe(ctx);
+      // Offline: probe until the platform answers. Rejected: it answers; the token must change.
+      if (state === 'offline') scheduleProbe(ctx);
+      else if (ctx.probeTimer) {
+        clearTimeout(ctx.probeTimer);
+        ctx.probeTimer = null;
+      }
       return;
     }
     // Back online: stop probing and bring every active scope up to date now.
@@ -712,7 +761,7 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
 
   return {
     query(input) {
-      const ctx = requireContext();
+      const ctx = contextFor(input.scope);
       const entry = entryOf(ctx, input.scope);
       const page = ctx.cache.tasks.queryTasks(
         toTaskQuery(input.scope, input.filters, input.sort, input.offset, input.limit),
@@ -745,7 +794,7 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     },
 
     overview({ scope, filters, utcOffsetMinutes }) {
-      const ctx = requireContext();
+      const ctx = contextFor(scope);
       const entry = entryOf(ctx, scope);
       const overview = ctx.cache.tasks.overview(toTaskFilter(scope, filters), { utcOffsetMinutes });
       revalidate(ctx, entry);
@@ -753,24 +802,22 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     },
 
     async exportCsv({ scope, filters, sort, timeZone }) {
-      const ctx = requireContext();
+      const ctx = contextFor(scope);
       const rows: TaskListRow[] = [];
       for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
         const page = ctx.cache.tasks.queryTasks(toTaskQuery(scope, filters, sort, offset, MAX_PAGE_SIZE));
         rows.push(...page.rows);
         if (page.rows.length < MAX_PAGE_SIZE || rows.length >= page.total) break;
       }
-      const agents = await workspace.knownAgents();
+      // The names the list shows (drafts included, saved for offline): never a network wait.
+      const agentNames = new Map(workspace.getState().agentNames.map((a) => [a.handle, a.name]));
       const zone = timeZone ?? localTimeZone();
-      const columns = taskCsvColumns({
-        agentNames: new Map(agents.filter((a) => a.name.trim() !== '').map((a) => [a.handle, a.name])),
-        timeZone: zone,
-      });
+      const columns = taskCsvColumns({ agentNames, timeZone: zone });
       return { filename: csvName(scope, zone), csv: toCsv(rows, columns, { bom: true }), rows: rows.length };
     },
 
     startSync(scope, mode) {
-      const ctx = requireContext();
+      const ctx = contextFor(scope);
       const entry = entryOf(ctx, scope);
       entry.lastViewedAt = Date.now();
       const synced = lastSyncedAtOf(ctx, scope) !== null;
@@ -779,14 +826,14 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     },
 
     cancelSync(scope) {
-      const ctx = requireContext();
+      const ctx = contextFor(scope);
       const entry = entryOf(ctx, scope);
       entry.run?.controller.abort();
       return statusOf(ctx, entry);
     },
 
     syncStatus(scope) {
-      const ctx = requireContext();
+      const ctx = contextFor(scope);
       return statusOf(ctx, entryOf(ctx, scope));
     },
 
@@ -801,7 +848,10 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
       if (event === 'workspace.changed') {
         const session = workspace.activeSession();
         if (context && (session === null || session.id !== context.sessionId)) closeContext(context);
-        else if (context) scheduleRepoll(context); // the current space may have changed
+        else if (context) {
+          scopesFor(context, session?.organization?.domainHandle ?? null);
+          scheduleRepoll(context); // the current space may have changed
+        }
         if (session !== null && context === null) setImmediate(() => warmUp(session.id));
       } else if (event === 'connection.changed') {
         onConnectionChanged((payload as EventPayload<'connection.changed'>).state);

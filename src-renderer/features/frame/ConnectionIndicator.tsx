@@ -1,8 +1,8 @@
-// Online / offline, in words and colour, announced politely when it changes.
+// Online / offline / token rejected, in words and colour, announced politely when it changes.
 import { clockTime } from '../../lib/format.ts';
 import { useConnectionStore } from '../../stores/connection.ts';
 
-const labels = { online: 'Online', offline: 'Offline' } as const;
+const labels = { online: 'Online', offline: 'Offline', rejected: 'Token rejected' } as const;
 
 export function ConnectionIndicator() {
   const connection = useConnectionStore((s) => s.connection);

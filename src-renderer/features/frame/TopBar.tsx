@@ -4,6 +4,7 @@ import { useWorkspaceStore } from '../../stores/workspace.ts';
 import { ProfileSwitcher } from '../auth/ProfileSwitcher.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { OrganizationPicker } from './OrganizationPicker.tsx';
+import { RejectedTokenAction } from './RejectedTokenAction.tsx';
 import { SpacePicker } from './SpacePicker.tsx';
 
 export function TopBar() {
@@ -25,6 +26,7 @@ export function TopBar() {
         {kind === 'demo' && <span className="badge badge--demo">Demo workspace</span>}
         <ProfileSwitcher />
         <ConnectionIndicator />
+        <RejectedTokenAction />
         <button
           type="button"
           className="button button--quiet"

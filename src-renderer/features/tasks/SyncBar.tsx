@@ -1,18 +1,32 @@
 // When the list was last brought up to date, the offline notice, and the Sync button with its
 // progress. Offline, the list keeps working from what was saved: the notice says how old it is.
+// A sync that cannot run (offline, or the token refused) says so instead of doing nothing.
+import { useState } from 'react';
 import { formatCount, formatDateTime, timeAgo } from './format.ts';
 import { plural } from './plural.ts';
 import { useConnectionStore } from '../../stores/connection.ts';
 import { useTasksStore } from '../../stores/tasks.ts';
 import { useNow } from './useNow.ts';
 
+const cannotSync = {
+  offline:
+    'Cannot sync while offline: Unpod cannot be reached. The list updates by itself when the connection is back.',
+  rejected: 'Cannot sync: Unpod rejected the API token. Replace the token, then sync again.',
+} as const;
+
 export function SyncBar() {
   const lastSyncedAt = useTasksStore((s) => s.lastSyncedAt);
   const sync = useTasksStore((s) => s.sync);
   const scope = useTasksStore((s) => s.scope);
   const { startSync, cancelSync } = useTasksStore.getState();
-  const offline = useConnectionStore((s) => s.connection?.state === 'offline');
+  const connection = useConnectionStore((s) => s.connection?.state ?? null);
+  const offline = connection === 'offline';
   const now = useNow(15_000);
+  // Why the last press of Sync now did nothing; only while the connection is still why.
+  const [refused, setRefused] = useState<{ when: 'offline' | 'rejected' } | null>(null);
+  // Once the reason is gone it is forgotten: going offline again later needs a new press.
+  if (refused !== null && refused.when !== connection) setRefused(null);
+  const refusal = refused !== null && refused.when === connection ? cannotSync[refused.when] : null;
 
   const running = sync?.phase === 'running';
   const saved = timeAgo(lastSyncedAt, now);
@@ -57,18 +71,29 @@ export function SyncBar() {
       ) : (
         sync?.phase === 'failed' &&
         sync.error &&
-        !offline && (
+        // Offline or refused, the connection state says why; an older failure would mislead.
+        connection === 'online' && (
           <p className="sync-bar__failed" role="status">
             The last sync failed: {sync.error.message}
           </p>
         )
       )}
+      {/* Always present, so a screen reader announces the refusal when it appears. */}
+      <p role="status" className={refusal ? 'sync-bar__failed' : 'visually-hidden'}>
+        {refusal}
+      </p>
       <button
         type="button"
         className="button button--secondary button--small"
         aria-disabled={running || scope === null || undefined}
         onClick={() => {
-          if (!running && scope !== null) void startSync('full');
+          if (running || scope === null) return;
+          if (connection === 'offline' || connection === 'rejected') {
+            setRefused({ when: connection });
+            return;
+          }
+          setRefused(null);
+          void startSync('full');
         }}
       >
         Sync now

@@ -5,7 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import type { FacetCount, TaskFilters as Filters } from '../../../src-main/ipc/contract.ts';
 import { SEARCH_MAX_LENGTH } from '../../../src-main/shared/search-limits.ts';
 import { titleCase } from '../../lib/format.ts';
-import { hasActiveFilters, useTasksStore } from '../../stores/tasks.ts';
+import { hasActiveFilters, hasInvertedDates, useTasksStore } from '../../stores/tasks.ts';
 import { dayStart, formatCount, nextDay, statusLabel, toDateInput } from './format.ts';
 import { SEARCH_NOTE_ID } from './searchNote.ts';
 
@@ -85,6 +85,9 @@ export function TaskFilters({ agentNames }: { agentNames: ReadonlyMap<string, st
   const agentOptions = withChosen(facets?.agents, filters.agents);
   const typeOptions = withChosen(facets?.executionTypes, filters.executionTypes);
   const active = hasActiveFilters(filters) || search.trim() !== '';
+  const inverted = hasInvertedDates(filters);
+  const datesHintId = `${id}-dates-hint`;
+  const dateProblem = inverted ? { 'aria-invalid': true, 'aria-describedby': datesHintId } : {};
 
   return (
     <form
@@ -155,6 +158,7 @@ export function TaskFilters({ agentNames }: { agentNames: ReadonlyMap<string, st
             type="date"
             value={toDateInput(filters.createdFrom)}
             onChange={(e) => set({ createdFrom: dayStart(e.target.value) })}
+            {...dateProblem}
           />
         </div>
         <div className="field">
@@ -167,6 +171,7 @@ export function TaskFilters({ agentNames }: { agentNames: ReadonlyMap<string, st
               const start = dayStart(e.target.value);
               set({ createdTo: start === null ? null : nextDay(start) });
             }}
+            {...dateProblem}
           />
         </div>
         <button
@@ -181,6 +186,22 @@ export function TaskFilters({ agentNames }: { agentNames: ReadonlyMap<string, st
           Clear filters
         </button>
       </div>
+      {inverted && filters.createdFrom !== null && filters.createdTo !== null && (
+        <p id={datesHintId} role="alert" className="task-results__error">
+          “Created to” is before “Created from”: no task can match these dates.{' '}
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            onClick={() => {
+              // The same two days, the right way round (the end stays exclusive).
+              const from = filters.createdTo! - 1;
+              set({ createdFrom: dayStart(toDateInput(from)), createdTo: nextDay(filters.createdFrom!) });
+            }}
+          >
+            Swap the dates
+          </button>
+        </p>
+      )}
       <FacetGroup
         legend="Status"
         facets={withChosen(facets?.statuses, filters.statuses)}

@@ -11,13 +11,15 @@ import {
   appliedFilters,
   followTaskEvents,
   hasActiveFilters,
+  hasInvertedDates,
   scopeKeyOf,
+  tasksSessionKey,
   useTasksStore,
 } from '../../stores/tasks.ts';
 import { useWorkspaceStore } from '../../stores/workspace.ts';
 import { downloadText } from './download.ts';
 import { formatCount } from './format.ts';
-import { takeOverEarlyTasks, tasksSessionKey } from './openEarly.ts';
+import { takeOverEarlyTasks } from './openEarly.ts';
 import { plural } from './plural.ts';
 import { SEARCH_NOTE_ID, searchNote } from './searchNote.ts';
 import { SyncBar } from './SyncBar.tsx';
@@ -37,20 +39,31 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'overview', label: 'Overview' },
 ];
 
+/**
+ * The agents of the organization (for "Show the tasks of") and every agent name known, for the
+ * Agent column and filter. The workspace state carries the names (draft agents' too, from the
+ * space) before the first rows are asked for, so rows never show handles first; the agent list,
+ * loaded after the first screen, adds any it names besides.
+ */
 function useAgentNames(): { agents: { handle: string; name: string }[]; names: Map<string, string> } {
   const organization = useWorkspaceStore((s) => s.state?.organization?.domainHandle ?? null);
+  const known = useWorkspaceStore((s) => s.state?.agentNames);
   const { items, status, key, load } = useAgentsStore();
   useEffect(() => {
     if (organization && (key !== organization || status === 'idle'))
       return afterFirstScreen(() => void load(organization));
   }, [organization, key, status, load]);
-  return useMemo(
-    () => ({
-      agents: items.map((a) => ({ handle: a.handle, name: a.name || a.handle })),
-      names: new Map(items.map((a) => [a.handle, a.name || a.handle])),
-    }),
-    [items],
-  );
+  // The list of another organization (still loading the new one's) names none of these agents.
+  const listed = key === organization ? items : null;
+  return useMemo(() => {
+    const names = new Map((known ?? []).map((a) => [a.handle, a.name]));
+    for (const a of listed ?? []) if (a.name) names.set(a.handle, a.name);
+    const agents = new Map<string, string>();
+    for (const a of listed ?? []) agents.set(a.handle, names.get(a.handle) ?? a.handle);
+    // Agents the list leaves out (drafts) still have their tasks.
+    for (const [handle, name] of names) if (!agents.has(handle)) agents.set(handle, name);
+    return { agents: [...agents].map(([handle, name]) => ({ handle, name })), names };
+  }, [known, listed]);
 }
 
 function ScopePicker({ agents }: { agents: { handle: string; name: string }[] }) {
@@ -131,6 +144,7 @@ function ResultLine() {
   const filters = useTasksStore((s) => s.filters);
   const searchKind = useTasksStore((s) => s.searchKind);
   const error = useTasksStore((s) => s.error);
+  const inverted = useTasksStore((s) => hasInvertedDates(s.filters));
   const exporting = useTasksStore((s) => s.exporting);
   const exportError = useTasksStore((s) => s.exportError);
   const exportCsv = useTasksStore((s) => s.exportCsv);
@@ -151,7 +165,11 @@ function ResultLine() {
   return (
     <div className="task-results">
       <p role="status" aria-label="Tasks shown" className="result-count">
-        {total === null ? unread : countLine(total, filtered)}
+        {inverted
+          ? 'No tasks: the date range ends before it starts'
+          : total === null
+            ? unread
+            : countLine(total, filtered)}
       </p>
       {/* Always present, so screen readers announce a note as it appears. */}
       <p id={SEARCH_NOTE_ID} role="status" className="task-results__note">
@@ -183,6 +201,7 @@ function CallsView({ names }: { names: Map<string, string> }) {
   const total = useTasksStore((s) => s.total);
   const scopeKind = useTasksStore((s) => s.scope?.kind);
   const filtered = useTasksStore((s) => hasActiveFilters(s.filters));
+  const inverted = useTasksStore((s) => hasInvertedDates(s.filters));
   const lastSyncedAt = useTasksStore((s) => s.lastSyncedAt);
   const syncing = useTasksStore((s) => s.sync?.phase === 'running');
   const clearFilters = useTasksStore((s) => s.clearFilters);
@@ -194,7 +213,9 @@ function CallsView({ names }: { names: Map<string, string> }) {
         <div className="tasks-split__list">
           {total === 0 ? (
             <div className="empty">
-              {filtered ? (
+              {inverted ? (
+                <p>“Created to” is before “Created from”. Swap the dates, or clear one of them.</p>
+              ) : filtered ? (
                 <>
                   <p>No tasks match these filters.</p>
                   <button type="button" className="button button--secondary" onClick={clearFilters}>
@@ -252,6 +273,8 @@ export function TasksPage() {
     const current = useTasksStore.getState().scope;
     if (spaceToken && (current === null || current.kind === 'space')) {
       setScope({ kind: 'space', spaceToken });
+    } else if (!spaceToken && current?.kind === 'space') {
+      setScope(null); // no space chosen: no space's list
     }
   }, [spaceToken, sessionKey, setScope]);
 

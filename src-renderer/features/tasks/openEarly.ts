@@ -5,12 +5,8 @@
 import type { WorkspaceState } from '../../../src-main/ipc/contract.ts';
 import { holdSecondaryLoads } from '../../lib/firstScreen.ts';
 import { useNavigationStore } from '../../stores/navigation.ts';
-import { followTaskEvents, useTasksStore, type TasksStore } from '../../stores/tasks.ts';
+import { followTaskEvents, tasksSessionKey, useTasksStore, type TasksStore } from '../../stores/tasks.ts';
 import { useWorkspaceStore } from '../../stores/workspace.ts';
-
-/** The workspace the task list belongs to (another one starts it afresh). */
-export const tasksSessionKey = (state: WorkspaceState | null): string =>
-  `${state?.kind}:${state?.profileId ?? ''}`;
 
 /**
  * Main's task events, followed from the early request until TasksPage takes them over, so a

@@ -21,7 +21,7 @@ import type { TaskColumnId, TaskRow, TaskSort } from '../../../src-main/ipc/cont
 import { NotSet } from '../../components/NotSet.tsx';
 import { usePreferencesStore } from '../../stores/preferences.ts';
 import { PAGE_SIZE, useTasksStore } from '../../stores/tasks.ts';
-import { CellTooltip, tipFor, type CellTip } from './CellTooltip.tsx';
+import { CellTooltip, tipFor, useCellTip } from './CellTooltip.tsx';
 import { ColumnResizer, RESIZE_KEYS_ID } from './ColumnResizer.tsx';
 import { gridTemplate, placeColumns, type PlacedColumn } from './columns.ts';
 import { formatCost, formatDateTime, formatDuration, statusLabel, statusTone } from './format.ts';
@@ -32,8 +32,6 @@ import { useRowWindow } from './useRowWindow.ts';
 const ROW_HEIGHT = 44;
 const ROW_HEIGHT_WITH_MATCH = 66;
 const HEADER_HEIGHT = 40;
-/** How long a hover tooltip stays after the pointer leaves its cell (time to move onto it). */
-const TIP_GRACE_MS = 200;
 
 const SNIPPET_WHERE: Record<string, string> = {
   transcript: 'Transcript',
@@ -103,7 +101,7 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
   }, [selectedIndex, scrollToIndex]);
 
   // The cell the keyboard is on within the selected task (null: the task as a whole).
-  const [chosenColumn, setActiveColumn] = useState<TaskColumnId | null>(null);
+  const [chosenColumn, setChosenColumn] = useState<TaskColumnId | null>(null);
   const activeColumn = columns.some((c) => c.id === chosenColumn) ? chosenColumn : null;
   const [focused, setFocused] = useState(false);
   const { tip, showTip, hideTip, keepTip } = useCellTip();
@@ -125,7 +123,7 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
     if (selectedIndex === null) select(0);
     const at = activeColumn === null ? -1 : columns.findIndex((c) => c.id === activeColumn);
     const next = at + delta;
-    setActiveColumn(next < 0 ? null : (columns[Math.min(next, columns.length - 1)]?.id ?? null));
+    setChosenColumn(next < 0 ? null : (columns[Math.min(next, columns.length - 1)]?.id ?? null));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -206,7 +204,7 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
           className="task-grid__body"
           style={{ height: total * rowHeight }}
           onPointerOver={onPointerOver}
-          onPointerLeave={() => hideTip('pointer', TIP_GRACE_MS)}
+          onPointerLeave={() => hideTip('pointer', { afterGrace: true })}
         >
           {indexes.map((index) => {
             const row = rowAt(index);
@@ -248,39 +246,6 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
       {tip && <CellTooltip tip={tip.at} onPointerEnter={keepTip} onPointerLeave={() => hideTip('pointer')} />}
     </>
   );
-}
-
-type TipSource = 'pointer' | 'keyboard';
-
-/** The one tooltip of the list: whose it is (pointer or keyboard) and where. */
-function useCellTip() {
-  const [tip, setTip] = useState<{ at: CellTip; source: TipSource } | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const cancelHide = () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-  };
-  useEffect(() => cancelHide, []);
-
-  // Stable identities: the layout effect above depends on them.
-  const [actions] = useState(() => ({
-    showTip(at: CellTip | null, source: TipSource) {
-      cancelHide();
-      setTip((current) => {
-        if (at !== null) return { at, source };
-        return current?.source === source ? null : current;
-      });
-    },
-    /** Hides the tooltip if it is `source`'s, after `delayMs`. */
-    hideTip(source: TipSource, delayMs = 0) {
-      cancelHide();
-      const hide = () => setTip((current) => (current?.source === source ? null : current));
-      if (delayMs > 0) timer.current = setTimeout(hide, delayMs);
-      else hide();
-    },
-  }));
-  return { tip, showTip: actions.showTip, hideTip: actions.hideTip, keepTip: cancelHide };
 }
 
 function HeaderCell({

@@ -117,8 +117,12 @@ export const test = base.extend<{ dataDir: string; launch: Launch }, { sandbox: 
       await page.goto(host.url);
       return host;
     });
-    await accessibilityScan.atEnd();
-    await running.host?.stop();
+    try {
+      await accessibilityScan.atEnd();
+    } finally {
+      // Also when the scan fails: a host left running outlives the test run.
+      await running.host?.stop();
+    }
     expect(problems, 'uncaught errors or CSP violations in the page').toEqual([]);
   },
 });

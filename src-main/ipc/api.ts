@@ -31,6 +31,8 @@ export const channelNames = [
   'sync.start',
   'sync.cancel',
   'sync.status',
+  'preferences.get',
+  'preferences.set',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [

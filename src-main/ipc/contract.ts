@@ -554,6 +554,41 @@ const taskChannels = {
   }),
 } as const;
 
+// ---- Preferences: how the user arranged the app (kept in the data folder, never a secret) ----
+
+/** The task list's columns, in the order they show. */
+export const taskColumnIds = [
+  'name',
+  'number',
+  'status',
+  'outcome',
+  'labels',
+  'duration',
+  'cost',
+  'created',
+  'agent',
+] as const;
+export type TaskColumnId = (typeof taskColumnIds)[number];
+
+/** A column width the user set, in CSS pixels. */
+export const columnWidthSchema = z.number().int().min(40).max(1200);
+
+export const preferencesSchema = z.object({
+  /** Widths the user gave the task list's columns by resizing them; the others size to the space. */
+  taskColumnWidths: z.partialRecord(z.enum(taskColumnIds), columnWidthSchema),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+const preferenceChannels = {
+  'preferences.get': channel({ input: noInput, output: preferencesSchema, errors: [] }),
+  /** Replaces the preferences given (each one whole); answers with all of them. */
+  'preferences.set': channel({
+    input: preferencesSchema.partial().strict(),
+    output: preferencesSchema,
+    errors: [],
+  }),
+} as const;
+
 export const channels = {
   'app.getInfo': channel({
     input: noInput,
@@ -588,6 +623,7 @@ export const channels = {
   }),
   'agents.list': channel({ input: noInput, output: z.array(agentSchema), errors: platformErrors }),
   ...taskChannels,
+  ...preferenceChannels,
 } as const;
 
 export const events = {

@@ -5,6 +5,7 @@ import { createSilentLogger, type Logger } from '../log/index.ts';
 import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
 import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
+import { createPreferencesService, type PreferencesService } from './preferences.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
 import { createTasksService, type SyncTiming, type TasksService } from './tasks/index.ts';
 import {
@@ -39,6 +40,8 @@ export interface AppServices {
   profiles: ProfilesService;
   /** The offline task cache: lists, detail, overview, sync. */
   tasks: TasksService;
+  /** How the user arranged the app (column widths), kept across restarts. */
+  preferences: PreferencesService;
   handlers: Handlers;
   /** Closes the open workspace (stops the demo sandbox). */
   close(): Promise<void>;
@@ -74,21 +77,28 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     logger: logger.child({ component: 'tasks' }),
     timing: options.syncTiming,
   });
+  const preferences = createPreferencesService({
+    dataDir: options.dataDir,
+    logger: logger.child({ component: 'preferences' }),
+  });
   return {
     dataDir: options.dataDir,
     workspace,
     profiles,
     tasks,
+    preferences,
     handlers: createHandlers({
       workspace,
       profiles,
       tasks,
+      preferences,
       appInfo: { version: options.version, host: options.host },
     }),
     close: async () => {
       profiles.close();
       await workspace.close();
       await tasks?.close();
+      await preferences.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 // Each contract channel → its service call. The router has already validated the input.
 import type { Handlers } from '../ipc/router.ts';
+import type { PreferencesService } from './preferences.ts';
 import { createProfileHandlers, type ProfilesService } from './profiles-service.ts';
 import { createTaskHandlers, type TasksService } from './tasks/index.ts';
 import type { WorkspaceService } from './workspace.ts';
@@ -8,10 +9,11 @@ export interface HandlerDeps {
   workspace: WorkspaceService;
   profiles: ProfilesService;
   tasks: TasksService;
+  preferences: PreferencesService;
   appInfo: { version: string; host: 'electron' | 'web' };
 }
 
-export function createHandlers({ workspace, profiles, tasks, appInfo }: HandlerDeps): Handlers {
+export function createHandlers({ workspace, profiles, tasks, preferences, appInfo }: HandlerDeps): Handlers {
   return {
     ...createProfileHandlers(profiles),
     ...createTaskHandlers(tasks),
@@ -25,5 +27,7 @@ export function createHandlers({ workspace, profiles, tasks, appInfo }: HandlerD
     'spaces.list': () => workspace.listSpaces(),
     'spaces.select': ({ token }) => workspace.selectSpace(token),
     'agents.list': () => workspace.listAgents(),
+    'preferences.get': () => preferences.get(),
+    'preferences.set': (patch) => preferences.set(patch),
   };
 }

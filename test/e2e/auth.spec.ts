@@ -3,6 +3,7 @@
 // Secret Service (run inside test/support/with-keyring.sh, as npm test does).
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { expectAccessible } from './accessibility.ts';
 import {
   browserStorageDump,
   expect,
@@ -34,6 +35,7 @@ test('signs in with the sandbox token: validates, offers the organizations, open
   await address.blur();
   await expect(address).toHaveAttribute('aria-invalid', 'true');
   await expect(address).toHaveAccessibleDescription(/must use https:\/\//);
+  await expectAccessible(page, 'the sign-in form with an address refused');
 
   // Submitting without a token says so under the field and moves focus there.
   await address.fill(sandbox.baseUrl);
@@ -54,6 +56,7 @@ test('signs in with the sandbox token: validates, offers the organizations, open
     page.getByText(`The token ending in …${sandbox.token.slice(-4)} works on ${sandbox.baseUrl}`),
   ).toBeVisible();
   await expect(group.getByRole('radio')).toHaveCount(2);
+  await expectAccessible(page, 'choosing the organization');
   // The token is no longer in the page once main holds it.
   expect(await browserStorageDump(page)).not.toContain(sandbox.token);
 
@@ -75,9 +78,11 @@ test('signs in with the sandbox token: validates, offers the organizations, open
   // Browse a little, then look everywhere the browser keeps things.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Spaces' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Spaces' })).toBeVisible();
+  await expectAccessible(page, 'the Spaces page of a signed-in profile');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const card = page.getByRole('region', { name: /^Production/ });
   await expect(card).toContainText(`token ending in …${sandbox.token.slice(-4)} in the system keychain`);
+  await expectAccessible(page, 'the Settings page of a signed-in profile');
   const dump = await browserStorageDump(page);
   expect(dump).not.toContain(sandbox.token);
   expect(dump).toContain('…' + sandbox.token.slice(-4)); // the hint is all the page knows
@@ -139,10 +144,12 @@ test('two profiles: add one from the switcher, then switch between them with the
     'aria-checked',
     'true',
   );
+  await expectAccessible(page, 'the profile menu');
   await menu.getByRole('menuitem', { name: 'Add profile…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a profile' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Unpod server address')).toBeFocused();
+  await expectAccessible(page, 'the add-profile dialog');
   await signIn(page, sandbox, 'Staging', { org: 'other', scope: dialog });
   await expect(dialog).toHaveCount(0);
   await expect(organization).not.toHaveValue(sandbox.orgHandle);
@@ -210,6 +217,7 @@ test('replace token: a rejected token changes nothing, a valid one is stored', a
   await expect(dialog.getByRole('alert')).toContainText('paste the new token here');
   await expect(dialog.getByRole('alert')).not.toContainText(/sign in/i);
   await expect(dialog.getByLabel('New API token')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'the replace-token dialog with a token refused');
 
   await dialog.getByLabel('New API token').fill(sandbox.token);
   await dialog.getByRole('button', { name: 'Replace token' }).click();
@@ -244,6 +252,7 @@ test('sign out removes the token and, when asked, the cached data; a restart sho
     .click();
   const dialog = page.getByRole('dialog', { name: 'Sign out of Production?' });
   await expect(dialog).toHaveAccessibleDescription(/removed from this computer's system keychain/);
+  await expectAccessible(page, 'the sign-out dialog');
   // Escape cancels.
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
@@ -261,6 +270,7 @@ test('sign out removes the token and, when asked, the cached data; a restart sho
   await expect(stat(profileDir)).rejects.toMatchObject({ code: 'ENOENT' });
   const profile = page.getByRole('list').filter({ hasText: 'Production' });
   await expect(profile).toContainText('signed out, no token saved');
+  await expectAccessible(page, 'the welcome screen after signing out');
 
   await launch();
   await expect(page.getByRole('heading', welcome)).toBeVisible();
@@ -270,6 +280,8 @@ test('sign out removes the token and, when asked, the cached data; a restart sho
   // Signing in again asks for the token, then opens the profile.
   await page.getByRole('button', { name: 'Sign in to Production again' }).click();
   const again = page.getByRole('dialog', { name: 'Sign in to Production again' });
+  await expect(again).toBeVisible();
+  await expectAccessible(page, 'the sign-in-again dialog');
   await again.getByLabel('New API token').fill(sandbox.token);
   await again.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Profile: Production' })).toBeVisible();
@@ -288,6 +300,7 @@ test('without a keychain: a plain explanation, and session-only only when the us
   await expect(missing).toContainText('Install and start a Secret Service such as gnome-keyring');
   const sessionOnly = page.getByLabel('Keep the token for this session only');
   await expect(sessionOnly).not.toBeChecked();
+  await expectAccessible(page, 'the sign-in form without a keychain');
 
   // Never a silent fallback: without the tick, nothing is sent.
   await submitSignIn(page, { baseUrl: sandbox.baseUrl, token: sandbox.token, profileName: 'Laptop' });

@@ -107,7 +107,7 @@ export const test = base.extend<{ dataDir: string; launch: Launch }, { sandbox: 
 
   // Starts the web host on the test's data folder (stopping the previous one first) and opens
   // the page through its secret URL. Fails the test on uncaught page errors or CSP violations.
-  launch: async ({ page, dataDir }, use) => {
+  launch: async ({ page, dataDir, accessibilityScan }, use) => {
     const problems = recordPageProblems(page);
     const running: { host: WebHost | null } = { host: null };
     await use(async (options) => {
@@ -117,7 +117,12 @@ export const test = base.extend<{ dataDir: string; launch: Launch }, { sandbox: 
       await page.goto(host.url);
       return host;
     });
-    await running.host?.stop();
+    try {
+      await accessibilityScan.atEnd();
+    } finally {
+      // Also when the scan fails: a host left running outlives the test run.
+      await running.host?.stop();
+    }
     expect(problems, 'uncaught errors or CSP violations in the page').toEqual([]);
   },
 });

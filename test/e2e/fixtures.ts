@@ -1,10 +1,11 @@
 // Playwright fixtures: a fresh web host per test (own data folder, free port) and the app page
-// opened through the host's secret URL.
+// opened through the host's secret URL; every test ends with an accessibility scan of the page.
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { expectAccessible } from './accessibility.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const startTimeoutMs = 30_000;
@@ -83,7 +84,34 @@ export function recordPageProblems(page: Page): string[] {
   return problems;
 }
 
-export const test = base.extend<{ webHost: WebHost; app: Page }>({
+export interface AccessibilityScan {
+  /**
+   * Scans the page as the test left it (once; later calls do nothing), unless the test already
+   * failed. Fixtures that stop a web host call it first, so the page is scanned while it works.
+   */
+  atEnd(): Promise<void>;
+}
+
+export const test = base.extend<{ accessibilityScan: AccessibilityScan; webHost: WebHost; app: Page }>({
+  // Every test, whatever fixtures it uses, fails on serious or critical axe violations in the
+  // state it ends in (specs scan the states on the way themselves, with expectAccessible).
+  accessibilityScan: [
+    async ({ page }, use, testInfo) => {
+      let scanned = false;
+      const scan: AccessibilityScan = {
+        async atEnd() {
+          if (scanned || testInfo.status !== testInfo.expectedStatus) return;
+          scanned = true;
+          if (page.isClosed() || page.url() === 'about:blank') return;
+          await expectAccessible(page, `the end of "${testInfo.title}"`);
+        },
+      };
+      await use(scan);
+      await scan.atEnd();
+    },
+    { auto: true },
+  ],
+
   // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern here.
   webHost: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'unpod-e2e-'));
@@ -99,10 +127,11 @@ export const test = base.extend<{ webHost: WebHost; app: Page }>({
 
   // The page, opened through the secret URL. Afterwards the test fails if the page threw an
   // uncaught error or broke the Content Security Policy, whatever it asserted itself.
-  app: async ({ page, webHost }, use) => {
+  app: async ({ page, webHost, accessibilityScan }, use) => {
     const problems = recordPageProblems(page);
     await page.goto(webHost.url);
     await use(page);
+    await accessibilityScan.atEnd();
     expect(problems, 'uncaught errors or CSP violations in the page').toEqual([]);
   },
 });

@@ -1,4 +1,5 @@
 // The main flow with the keyboard alone: Tab, Shift+Tab, Enter, arrow keys and typing.
+import { expectAccessible } from './accessibility.ts';
 import { agentNames, agentRows, expect, optionLabels, selectedLabel, tabTo, test } from './fixtures.ts';
 
 test('keyboard only: open the demo, switch the space, filter the agents', async ({ app }) => {
@@ -26,6 +27,7 @@ test('keyboard only: open the demo, switch the space, filter the agents', async 
   await expect(app.getByRole('table', { name: 'Spaces' }).getByRole('row', { name: after })).toContainText(
     'Current space',
   );
+  await expectAccessible(app, 'the Spaces page of the demo');
 
   // Back to Agents (Shift+Tab from the heading reaches the navigation), then filter.
   await tabTo(app, app.getByRole('link', { name: 'Agents' }), 'Shift+Tab');
@@ -67,6 +69,7 @@ test('the skip link is the first Tab stop and moves focus to the main content', 
   const skip = app.getByRole('link', { name: 'Skip to main content' });
   await expect(skip).toBeFocused();
   await expect(skip).toBeVisible();
+  await expectAccessible(app, 'the skip link in view');
   await app.keyboard.press('Enter');
   await expect(app.getByRole('main')).toBeFocused();
   // The next Tab stop is inside the page, past the top bar and navigation.

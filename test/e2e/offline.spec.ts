@@ -8,6 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expectAccessible } from './accessibility.ts';
 import {
   agentNames,
   agentRows,
@@ -63,6 +64,7 @@ test('a synced space stays readable offline, and the app recovers by itself when
     await expect(page.getByRole('status').filter({ hasText: /^Syncing…/ })).toBeVisible();
     await expect(progress).toBeVisible();
     await expect(sync).toHaveAttribute('aria-disabled', 'true');
+    await expectAccessible(page, 'a sync in progress');
     await expect(progress).toHaveCount(0, { timeout: 30_000 });
     await expect(sync).not.toHaveAttribute('aria-disabled', 'true');
     await expect(page.getByText('Last updated just now')).toBeVisible();
@@ -89,6 +91,7 @@ test('a synced space stays readable offline, and the app recovers by itself when
     await expect(shown).toHaveText(totalText);
     await expect(grid.getByRole('row').nth(1).getByRole('gridcell').first()).toHaveText(firstName);
     await expect(page.getByRole('checkbox', { name: /^Completed/ })).toBeVisible();
+    await expectAccessible(page, 'the task list offline');
 
     await grid.getByRole('row').nth(1).click();
     await expect(page.getByRole('heading', { level: 2, name: firstName })).toBeVisible();
@@ -118,6 +121,7 @@ test('a synced space stays readable offline, and the app recovers by itself when
     await expect(page.getByRole('heading', { level: 1, name: 'Agents' })).toBeVisible();
     await expect(agentRows(page)).toHaveCount(agents.length);
     await expect(agentRows(page).getByRole('rowheader', { name: agents[0], exact: true })).toBeVisible();
+    await expectAccessible(page, 'the Agents page offline');
 
     // The app itself restarts (same data folder) while the platform is still away: the profile
     // reopens offline with its organization and space, and the saved list shows.
@@ -142,6 +146,7 @@ test('a synced space stays readable offline, and the app recovers by itself when
     await expect(grid.getByRole('row').nth(1).getByRole('gridcell').first()).toHaveText(firstName);
     await grid.getByRole('row').nth(1).click();
     await expect(page.getByRole('heading', { level: 2, name: firstName })).toBeVisible();
+    await expectAccessible(page, 'the detail of a task after an offline restart');
 
     // The platform comes back on the same address: the app notices without a click.
     sandbox = await startSandboxProcess(port, ['--epoch', EPOCH]);

@@ -3,6 +3,7 @@
 // the selection, the overview, and the CSV export of the filtered view.
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import { expectAccessible } from './accessibility.ts';
 import { expect, openDemo, tabTo, test } from './fixtures.ts';
 
 const grid = (app: Page) => app.getByRole('grid', { name: 'Tasks' });
@@ -102,6 +103,7 @@ test('keyboard review: Tab to the list, j/k and arrows move, the detail follows'
   }
   // Every completed call in the demo has a recording (the sandbox makes one per completed call).
   await expect(app.getByRole('region', { name: 'Outcome' })).toContainText('Available');
+  await expectAccessible(app, 'the detail of a completed call');
   await expect(list).toBeFocused();
 });
 
@@ -124,6 +126,7 @@ test('filters with counts, sorting by a column, search with marked matches', asy
   const statuses = await columnTexts(app, 'Status');
   expect(statuses.length).toBeGreaterThan(0);
   expect(new Set(statuses)).toEqual(new Set(['Completed']));
+  await expectAccessible(app, 'the task list filtered by a status');
 
   // Longest calls first, then shortest.
   const duration = app.getByRole('columnheader', { name: 'Duration' });
@@ -185,6 +188,7 @@ test('exports the filtered view to CSV', async ({ app }) => {
 test('the overview shows totals and charts for the space', async ({ app }) => {
   await openTasks(app);
   const total = await shownCount(app);
+  await expectAccessible(app, 'the task list');
   await app.getByRole('tab', { name: 'Overview' }).click();
   await expect(app.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
   const totals = app.getByRole('list', { name: 'Totals' }).or(app.getByLabel('Totals'));

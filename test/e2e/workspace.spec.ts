@@ -1,4 +1,5 @@
 // Opening and leaving the demo workspace, and the app frame around it.
+import { expectAccessible } from './accessibility.ts';
 import { agentRows, expect, openDemo, selectedLabel, test } from './fixtures.ts';
 
 test('the welcome screen offers the demo and signing in with an API token', async ({ app }) => {
@@ -21,6 +22,7 @@ test('opening the demo shows the demo notice, the frame and the agents; leaving 
   );
   await expect(app.getByRole('banner')).toContainText('Demo workspace');
   await expect(app.getByRole('status', { name: 'Connection' })).toHaveText(/Online/);
+  await expectAccessible(app, 'the Agents page of the demo');
 
   // The pickers show the demo's organization and space.
   const organization = app.getByRole('combobox', { name: 'Organization' });
@@ -45,10 +47,12 @@ test('opening the demo shows the demo notice, the frame and the agents; leaving 
     await expect(app.getByRole('heading', { level: 1, name: page })).toBeVisible();
     await expect(app.getByRole('heading', { level: 2, name: 'Coming next' })).toBeVisible();
     await expect(nav.getByRole('link', { name: page })).toHaveAttribute('aria-current', 'page');
+    await expectAccessible(app, `the ${page} page`);
   }
   await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(app.getByRole('heading', { level: 2, name: 'Profiles' })).toBeVisible();
+  await expectAccessible(app, 'the Settings page of the demo');
 
   await app.getByRole('button', { name: 'Leave workspace' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Welcome to Unpod Desk' })).toBeVisible();

@@ -124,6 +124,8 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     'sync.start': record('sync.start', syncStatus),
     'sync.cancel': record('sync.cancel', syncStatus),
     'sync.status': record('sync.status', syncStatus),
+    'preferences.get': record('preferences.get', { taskColumnWidths: {} }),
+    'preferences.set': record('preferences.set', { taskColumnWidths: {} }),
     ...overrides,
   };
   return { handlers, calls };

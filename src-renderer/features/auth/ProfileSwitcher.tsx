@@ -45,6 +45,8 @@ export function ProfileSwitcher() {
         ? 'Demo workspace'
         : null;
 
+  const shownLabel = busyLabel ? `Opening ${busyLabel}…` : currentLabel;
+
   const items = () => [...(menuRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
 
   useEffect(() => {
@@ -121,15 +123,15 @@ export function ProfileSwitcher() {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        aria-label={`Profile: ${currentLabel}`}
+        // The visible words, with a colon for the ear: what a speech-input user reads on the
+        // button is in its name (WCAG 2.5.3), also while another profile opens.
+        aria-label={`Profile: ${shownLabel}`}
         aria-busy={busyLabel !== null || undefined}
         onClick={() => (open ? close(false) : openAt(0))}
         onKeyDown={onButtonKeyDown}
       >
-        <span className="profile-switcher__caption" aria-hidden="true">
-          Profile
-        </span>
-        <span className="profile-switcher__name">{busyLabel ? `Opening ${busyLabel}…` : currentLabel}</span>
+        <span className="profile-switcher__caption">Profile</span>{' '}
+        <span className="profile-switcher__name">{shownLabel}</span>
         <span className="profile-switcher__chevron" aria-hidden="true" />
       </button>
       {open && (

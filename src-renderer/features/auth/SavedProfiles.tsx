@@ -37,7 +37,7 @@ export function SavedProfiles() {
                 <button
                   type="button"
                   className="button button--primary button--small"
-                  aria-label={`Open ${profile.name}`}
+                  aria-label={busy ? `Opening ${profile.name}…` : `Open ${profile.name}`}
                   aria-describedby={detailId}
                   aria-disabled={opening !== null || undefined}
                   onClick={() => {
@@ -50,11 +50,11 @@ export function SavedProfiles() {
                 <button
                   type="button"
                   className="button button--secondary button--small"
-                  aria-label={`Sign in to ${profile.name} again`}
                   aria-describedby={detailId}
                   onClick={() => setTokenFor(profile)}
                 >
-                  Sign in again
+                  {/* The whole name in view: a speech-input user says what they read (WCAG 2.5.3). */}
+                  Sign in to {profile.name} again
                 </button>
               )}
             </li>

@@ -1,6 +1,8 @@
 // The overview of a space (or an agent's calls), from the saved copy: totals, calls by status,
 // outcome labels, and calls per day, as charts (recharts draws SVG, which the page's CSP
-// allows). Each chart also has its numbers as a table for screen readers.
+// allows). Each chart also has its numbers as a table for screen readers; the drawn chart is
+// hidden from them and kept out of the Tab order (no accessibility layer: a focusable SVG inside
+// aria-hidden is a Tab stop that announces nothing).
 import { useEffect, useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { IpcError, TaskOverview, TaskScope } from '../../../src-main/ipc/contract.ts';
@@ -189,7 +191,12 @@ export function OverviewPanel({ scope }: { scope: TaskScope; agentNames: Readonl
       <div className="overview-charts">
         <ChartFigure id="ov-status" title="Calls by status" rows={statusRows} valueHeader="Calls">
           <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={statusRows} layout="vertical" margin={{ left: 8, right: 24 }}>
+            <BarChart
+              accessibilityLayer={false}
+              data={statusRows}
+              layout="vertical"
+              margin={{ left: 8, right: 24 }}
+            >
               <CartesianGrid horizontal={false} stroke="#e6eaef" />
               <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
               <YAxis type="category" dataKey="label" width={130} interval={0} tick={{ fontSize: 12 }} />
@@ -205,7 +212,12 @@ export function OverviewPanel({ scope }: { scope: TaskScope; agentNames: Readonl
 
         <ChartFigure id="ov-labels" title="Outcome labels" rows={labelRows} valueHeader="Calls">
           <ResponsiveContainer width="100%" height={Math.max(240, labelRows.length * 26)}>
-            <BarChart data={labelRows} layout="vertical" margin={{ left: 8, right: 24 }}>
+            <BarChart
+              accessibilityLayer={false}
+              data={labelRows}
+              layout="vertical"
+              margin={{ left: 8, right: 24 }}
+            >
               <CartesianGrid horizontal={false} stroke="#e6eaef" />
               <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
               <YAxis type="category" dataKey="label" width={150} interval={0} tick={{ fontSize: 12 }} />
@@ -217,7 +229,7 @@ export function OverviewPanel({ scope }: { scope: TaskScope; agentNames: Readonl
 
         <ChartFigure id="ov-days" title="Calls per day" rows={dayRows} valueHeader="Calls" wide>
           <ResponsiveContainer width="100%" height={220}>
-            <BarChart data={dayRows} margin={{ left: 0, right: 16 }}>
+            <BarChart accessibilityLayer={false} data={dayRows} margin={{ left: 0, right: 16 }}>
               <CartesianGrid vertical={false} stroke="#e6eaef" />
               <XAxis dataKey="short" tick={{ fontSize: 12 }} minTickGap={12} />
               <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={40} />

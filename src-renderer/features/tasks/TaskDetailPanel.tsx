@@ -1,6 +1,7 @@
 // Everything about one task, beside the list: who was called and why, what happened, what the
 // agent and the customer said. Follows the list's selection; re-reads the task when main
-// reports changed rows (a call that was in progress completes while it is open).
+// reports changed rows (a call that was in progress completes while it is open). The panel
+// scrolls on its own, so it is a Tab stop: the keyboard can scroll a long transcript.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { IpcError, TaskDetail } from '../../../src-main/ipc/contract.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -77,7 +78,7 @@ export function TaskDetailPanel({ agentNames }: { agentNames: ReadonlyMap<string
 
   if (loaded === null) {
     return (
-      <aside className="task-detail task-detail--empty" aria-label="Task detail">
+      <aside className="task-detail task-detail--empty" aria-label="Task detail" tabIndex={0}>
         <p>
           Select a task to see its details. In the list, use ↑ and ↓ (or j and k) to move from task to task.
         </p>
@@ -86,21 +87,21 @@ export function TaskDetailPanel({ agentNames }: { agentNames: ReadonlyMap<string
   }
   if (loaded.state === 'loading') {
     return (
-      <aside className="task-detail" aria-label="Task detail" aria-busy="true">
+      <aside className="task-detail" aria-label="Task detail" aria-busy="true" tabIndex={0}>
         <LoadingStatus>Loading the task…</LoadingStatus>
       </aside>
     );
   }
   if (loaded.state === 'error') {
     return (
-      <aside className="task-detail" aria-label="Task detail">
+      <aside className="task-detail" aria-label="Task detail" tabIndex={0}>
         <ErrorNotice title="Could not show this task" error={loaded.error} onRetry={reload} />
       </aside>
     );
   }
   if (loaded.state === 'invalid') {
     return (
-      <aside className="task-detail" aria-label="Task detail">
+      <aside className="task-detail" aria-label="Task detail" tabIndex={0}>
         <div role="alert" className="notice notice--error">
           <div className="notice__body">
             <p className="notice__title">The saved copy of this task is damaged</p>
@@ -115,7 +116,7 @@ export function TaskDetailPanel({ agentNames }: { agentNames: ReadonlyMap<string
   const { contact, outcome } = task;
   const agent = task.assignee === null ? null : (agentNames.get(task.assignee) ?? task.assignee);
   return (
-    <aside className="task-detail" aria-labelledby="task-detail-title">
+    <aside className="task-detail" aria-labelledby="task-detail-title" tabIndex={0}>
       <header className="task-detail__header">
         <h2 id="task-detail-title">{contact.name ?? 'Unnamed contact'}</h2>
         <span className={`task-status task-status--${statusTone(task.status)}`}>

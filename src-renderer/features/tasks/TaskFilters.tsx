@@ -1,11 +1,14 @@
 // The list's filters: a search box over everything said and written about a task, agent, type
 // and date range, and the status and outcome-label choices, each with how many tasks it has
-// given the other filters (the counts come from main with the rows).
-import { useEffect, useId, useState } from 'react';
+// given the other filters (the counts come from main with the rows). All but the search box fold
+// away behind a "Filters" button (folded at first in a short window), which says how many are on.
+// Right after the search box, a skip link jumps to the list.
+import { useEffect, useId, useState, type MouseEvent } from 'react';
 import type { FacetCount, TaskFilters as Filters } from '../../../src-main/ipc/contract.ts';
 import { SEARCH_MAX_LENGTH } from '../../../src-main/shared/search-limits.ts';
 import { titleCase } from '../../lib/format.ts';
 import { hasActiveFilters, hasInvertedDates, useTasksStore } from '../../stores/tasks.ts';
+import { useFiltersOpen } from './filtersOpen.ts';
 import { dayStart, formatCount, nextDay, statusLabel, toDateInput } from './format.ts';
 import { SEARCH_NOTE_ID } from './searchNote.ts';
 
@@ -20,6 +23,22 @@ function withChosen(facets: readonly FacetCount[] | undefined, chosen: readonly 
 
 const toggle = (values: readonly string[], value: string): string[] =>
   values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
+
+/** How many filters other than the search are on. */
+const activeCount = (f: Filters): number =>
+  f.statuses.length +
+  f.labels.length +
+  f.outcomeStatuses.length +
+  f.agents.length +
+  f.executionTypes.length +
+  (f.createdFrom === null ? 0 : 1) +
+  (f.createdTo === null ? 0 : 1);
+
+/** The list's grid (TaskGrid), focused without following the link: the hash holds the page. */
+function jumpToList(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  document.getElementById('task-grid')?.focus();
+}
 
 function FacetGroup({
   legend,
@@ -88,6 +107,9 @@ export function TaskFilters({ agentNames }: { agentNames: ReadonlyMap<string, st
   const inverted = hasInvertedDates(filters);
   const datesHintId = `${id}-dates-hint`;
   const dateProblem = inverted ? { 'aria-invalid': true, 'aria-describedby': datesHintId } : {};
+  const hasRows = useTasksStore((s) => (s.total ?? 0) > 0);
+  const { open, toggle: toggleOpen } = useFiltersOpen();
+  const count = activeCount(filters);
 
   return (
     <form
@@ -118,61 +140,84 @@ export function TaskFilters({ agentNames }: { agentNames: ReadonlyMap<string, st
               }
             }}
           />
+          {hasRows && (
+            <a className="task-filters__jump" href="#task-grid" onClick={jumpToList}>
+              Jump to list
+            </a>
+          )}
         </div>
-        {scopeKind === 'space' && (
+        <button
+          type="button"
+          className="button button--secondary task-filters__toggle"
+          aria-expanded={open}
+          aria-controls={`${id}-fields ${id}-facets`}
+          onClick={toggleOpen}
+        >
+          Filters
+          {count > 0 && (
+            <span className="task-filters__count">
+              {count}
+              <span className="visually-hidden"> active</span>
+            </span>
+          )}
+          <span className="task-filters__chevron" aria-hidden="true" />
+        </button>
+        <div id={`${id}-fields`} className="task-filters__fields" hidden={!open}>
+          {scopeKind === 'space' && (
+            <div className="field">
+              <label htmlFor={`${id}-agent`}>Agent</label>
+              <select
+                id={`${id}-agent`}
+                value={filters.agents[0] ?? ''}
+                onChange={(e) => set({ agents: e.target.value ? [e.target.value] : [] })}
+              >
+                <option value="">All agents</option>
+                {agentOptions.map((f) => (
+                  <option key={f.value} value={f.value}>
+                    {agentNames.get(f.value) ?? f.value} ({formatCount(f.count)})
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <div className="field">
-            <label htmlFor={`${id}-agent`}>Agent</label>
+            <label htmlFor={`${id}-type`}>Type</label>
             <select
-              id={`${id}-agent`}
-              value={filters.agents[0] ?? ''}
-              onChange={(e) => set({ agents: e.target.value ? [e.target.value] : [] })}
+              id={`${id}-type`}
+              value={filters.executionTypes[0] ?? ''}
+              onChange={(e) => set({ executionTypes: e.target.value ? [e.target.value] : [] })}
             >
-              <option value="">All agents</option>
-              {agentOptions.map((f) => (
+              <option value="">All types</option>
+              {typeOptions.map((f) => (
                 <option key={f.value} value={f.value}>
-                  {agentNames.get(f.value) ?? f.value} ({formatCount(f.count)})
+                  {titleCase(f.value)} ({formatCount(f.count)})
                 </option>
               ))}
             </select>
           </div>
-        )}
-        <div className="field">
-          <label htmlFor={`${id}-type`}>Type</label>
-          <select
-            id={`${id}-type`}
-            value={filters.executionTypes[0] ?? ''}
-            onChange={(e) => set({ executionTypes: e.target.value ? [e.target.value] : [] })}
-          >
-            <option value="">All types</option>
-            {typeOptions.map((f) => (
-              <option key={f.value} value={f.value}>
-                {titleCase(f.value)} ({formatCount(f.count)})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-from`}>Created from</label>
-          <input
-            id={`${id}-from`}
-            type="date"
-            value={toDateInput(filters.createdFrom)}
-            onChange={(e) => set({ createdFrom: dayStart(e.target.value) })}
-            {...dateProblem}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-to`}>Created to</label>
-          <input
-            id={`${id}-to`}
-            type="date"
-            value={filters.createdTo === null ? '' : toDateInput(filters.createdTo - 1)}
-            onChange={(e) => {
-              const start = dayStart(e.target.value);
-              set({ createdTo: start === null ? null : nextDay(start) });
-            }}
-            {...dateProblem}
-          />
+          <div className="field">
+            <label htmlFor={`${id}-from`}>Created from</label>
+            <input
+              id={`${id}-from`}
+              type="date"
+              value={toDateInput(filters.createdFrom)}
+              onChange={(e) => set({ createdFrom: dayStart(e.target.value) })}
+              {...dateProblem}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-to`}>Created to</label>
+            <input
+              id={`${id}-to`}
+              type="date"
+              value={filters.createdTo === null ? '' : toDateInput(filters.createdTo - 1)}
+              onChange={(e) => {
+                const start = dayStart(e.target.value);
+                set({ createdTo: start === null ? null : nextDay(start) });
+              }}
+              {...dateProblem}
+            />
+          </div>
         </div>
         <button
           type="button"
@@ -202,20 +247,22 @@ export function TaskFilters({ agentNames }: { agentNames: ReadonlyMap<string, st
           </button>
         </p>
       )}
-      <FacetGroup
-        legend="Status"
-        facets={withChosen(facets?.statuses, filters.statuses)}
-        chosen={filters.statuses}
-        label={statusLabel}
-        onChange={(statuses) => set({ statuses })}
-      />
-      <FacetGroup
-        legend="Outcome label"
-        facets={withChosen(facets?.labels, filters.labels)}
-        chosen={filters.labels}
-        label={(v) => v}
-        onChange={(labels) => set({ labels })}
-      />
+      <div id={`${id}-facets`} className="task-filters__facets" hidden={!open}>
+        <FacetGroup
+          legend="Status"
+          facets={withChosen(facets?.statuses, filters.statuses)}
+          chosen={filters.statuses}
+          label={statusLabel}
+          onChange={(statuses) => set({ statuses })}
+        />
+        <FacetGroup
+          legend="Outcome label"
+          facets={withChosen(facets?.labels, filters.labels)}
+          chosen={filters.labels}
+          label={(v) => v}
+          onChange={(labels) => set({ labels })}
+        />
+      </div>
     </form>
   );
 }

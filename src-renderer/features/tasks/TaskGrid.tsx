@@ -1,38 +1,37 @@
 // The task list: an ARIA grid that windows its own rows (useRowWindow: only the rows in view exist
 // in the page, so 100k tasks scroll like 100), loaded from main a page at a time as they come into view.
 // Keyboard review: the grid is one Tab stop; ↓/j and ↑/k move the selection (the detail beside
-// follows it), PageDown/PageUp jump a screen, Home/End go to the ends. Sorting: the column
-// headers are buttons, the current one carries aria-sort.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { TaskRow, TaskSort } from '../../../src-main/ipc/contract.ts';
+// follows it), PageDown/PageUp jump a screen, Home/End go to the ends, ←/→ move between the cells
+// of the selected task (a cut-off cell then shows its whole text, as it does under the pointer).
+// Sorting: the column headers are buttons, the current one carries aria-sort. The columns share
+// the list's width (columns.ts); each header's right edge resizes its column, and the widths the
+// user sets are kept in their preferences.
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
+import type { TaskColumnId, TaskRow, TaskSort } from '../../../src-main/ipc/contract.ts';
 import { NotSet } from '../../components/NotSet.tsx';
+import { usePreferencesStore } from '../../stores/preferences.ts';
 import { appliedFilters, PAGE_SIZE, useTasksStore } from '../../stores/tasks.ts';
+import { CellTooltip, tipFor, useCellTip } from './CellTooltip.tsx';
+import { ColumnResizer, RESIZE_KEYS_ID } from './ColumnResizer.tsx';
+import { gridTemplate, placeColumns, type PlacedColumn } from './columns.ts';
 import { formatCost, formatDateTime, formatDuration, statusLabel, statusTone } from './format.ts';
 import { Highlighted } from './Highlighted.tsx';
+import { useContentWidth } from './useContentWidth.ts';
 import { useRowWindow } from './useRowWindow.ts';
 
 const ROW_HEIGHT = 44;
 const ROW_HEIGHT_WITH_MATCH = 66;
 const HEADER_HEIGHT = 40;
-
-interface Column {
-  id: string;
-  label: string;
-  sort?: TaskSort['field'];
-  numeric?: boolean;
-}
-
-const COLUMNS: readonly Column[] = [
-  { id: 'name', label: 'Name', sort: 'name' },
-  { id: 'number', label: 'Number' },
-  { id: 'status', label: 'Status', sort: 'status' },
-  { id: 'outcome', label: 'Outcome' },
-  { id: 'labels', label: 'Labels' },
-  { id: 'duration', label: 'Duration', sort: 'duration', numeric: true },
-  { id: 'cost', label: 'Cost', sort: 'cost', numeric: true },
-  { id: 'created', label: 'Created', sort: 'created' },
-  { id: 'agent', label: 'Agent' },
-];
 
 const SNIPPET_WHERE: Record<string, string> = {
   transcript: 'Transcript',
@@ -42,6 +41,7 @@ const SNIPPET_WHERE: Record<string, string> = {
 };
 
 export const rowDomId = (index: number) => `task-row-${index}`;
+const cellDomId = (index: number, column: TaskColumnId) => `task-row-${index}-${column}`;
 
 interface TaskGridProps {
   /** Agent handle → name, for the Agent column. */
@@ -59,6 +59,13 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
   const { showRange, select, move, sortBy } = useTasksStore.getState();
   const rowAt = (index: number) => pages[Math.floor(index / PAGE_SIZE)]?.rows[index % PAGE_SIZE];
   const scrollRef = useRef<HTMLDivElement>(null);
+
+  const columnWidths = usePreferencesStore((s) => s.taskColumnWidths);
+  const setColumnWidth = usePreferencesStore((s) => s.setTaskColumnWidth);
+  // A first guess of the list's width (the list beside the detail), corrected once laid out.
+  const width = useContentWidth(scrollRef, Math.max(320, window.innerWidth - 700));
+  const columns = placeColumns(width, columnWidths);
+  const template = gridTemplate(columns);
 
   const rowHeight = searching ? ROW_HEIGHT_WITH_MATCH : ROW_HEIGHT;
   const { first, last, scrollToIndex } = useRowWindow({
@@ -94,10 +101,37 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
     if (selectedIndex !== null) scrollToIndex(selectedIndex);
   }, [selectedIndex, scrollToIndex]);
 
+  // The cell the keyboard is on within the selected task (null: the task as a whole).
+  const [chosenColumn, setChosenColumn] = useState<TaskColumnId | null>(null);
+  const activeColumn = columns.some((c) => c.id === chosenColumn) ? chosenColumn : null;
+  const [focused, setFocused] = useState(false);
+  const { tip, showTip, hideTip, keepTip } = useCellTip();
+
+  // A cut-off cell under the keyboard shows its whole text, like one under the pointer; the
+  // tooltip follows the cell when the list scrolls.
+  const selectedRowLoaded = selectedIndex !== null && rowAt(selectedIndex) !== undefined;
+  const keyboardCellId =
+    focused && selectedIndex !== null && activeColumn !== null && selectedRowLoaded
+      ? cellDomId(selectedIndex, activeColumn)
+      : null;
+  const placeKeyboardTip = useCallback(() => {
+    const cell = keyboardCellId === null ? null : document.getElementById(keyboardCellId);
+    showTip(cell ? tipFor(cell) : null, 'keyboard');
+  }, [keyboardCellId, showTip]);
+  useLayoutEffect(() => placeKeyboardTip(), [placeKeyboardTip, template]);
+
+  function moveColumn(delta: number) {
+    if (selectedIndex === null) select(0);
+    const at = activeColumn === null ? -1 : columns.findIndex((c) => c.id === activeColumn);
+    const next = at + delta;
+    setChosenColumn(next < 0 ? null : (columns[Math.min(next, columns.length - 1)]?.id ?? null));
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     // Keys typed into a header button (Enter/Space) keep their meaning.
     const screenful = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1);
+    const onList = event.target === event.currentTarget;
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(1),
       j: () => move(1),
@@ -107,6 +141,11 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
       PageUp: () => move(-screenful),
       Home: () => select(0),
       End: () => select(total - 1),
+      ...(onList && {
+        ArrowRight: () => moveColumn(1),
+        ArrowLeft: () => moveColumn(-1),
+        Escape: () => hideTip('keyboard'),
+      }),
     };
     const action = keys[event.key];
     if (!action || total === 0) return;
@@ -114,107 +153,179 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
     action();
   }
 
+  function onPointerOver(event: PointerEvent<HTMLDivElement>) {
+    const cell = (event.target as Element).closest<HTMLElement>('[role="gridcell"]');
+    showTip(cell ? tipFor(cell) : null, 'pointer');
+  }
+
   const activeId =
     selectedIndex !== null && selectedIndex >= first && selectedIndex <= last
-      ? rowDomId(selectedIndex)
+      ? activeColumn === null
+        ? rowDomId(selectedIndex)
+        : cellDomId(selectedIndex, activeColumn)
       : undefined;
 
   return (
-    <div
-      ref={scrollRef}
-      role="grid"
-      aria-label="Tasks"
-      aria-rowcount={total + 1}
-      aria-colcount={COLUMNS.length}
-      aria-activedescendant={activeId}
-      aria-describedby="task-grid-keys"
-      tabIndex={0}
-      className={`task-grid${searching ? ' task-grid--search' : ''}`}
-      onKeyDown={onKeyDown}
-    >
-      <div role="rowgroup" className="task-grid__head">
-        <div role="row" aria-rowindex={1} className="task-grid__row task-grid__row--head">
-          {COLUMNS.map((column) => {
-            const sorted = column.sort !== undefined && sort.field === column.sort;
+    <>
+      <div
+        ref={scrollRef}
+        role="grid"
+        id="task-grid"
+        aria-label="Tasks"
+        aria-rowcount={total + 1}
+        aria-colcount={columns.length}
+        aria-activedescendant={activeId}
+        aria-describedby="task-grid-keys"
+        tabIndex={0}
+        className={`task-grid${searching ? ' task-grid--search' : ''}`}
+        style={{ '--task-columns': template } as CSSProperties}
+        onKeyDown={onKeyDown}
+        onFocus={(event) => setFocused(event.target === event.currentTarget)}
+        onBlur={() => setFocused(false)}
+        onScroll={() => {
+          hideTip('pointer');
+          placeKeyboardTip();
+        }}
+      >
+        <div role="rowgroup" className="task-grid__head">
+          <div role="row" aria-rowindex={1} className="task-grid__row task-grid__row--head">
+            {columns.map((column) => (
+              <HeaderCell
+                key={column.id}
+                column={column}
+                sort={sort}
+                onSort={sortBy}
+                onResize={(width) => setColumnWidth(column.id, width)}
+              />
+            ))}
+          </div>
+        </div>
+        <div
+          role="rowgroup"
+          className="task-grid__body"
+          style={{ height: total * rowHeight }}
+          onPointerOver={onPointerOver}
+          onPointerLeave={() => hideTip('pointer', { afterGrace: true })}
+        >
+          {indexes.map((index) => {
+            const row = rowAt(index);
+            const selected = index === selectedIndex;
             return (
               <div
-                key={column.id}
-                role="columnheader"
-                aria-sort={
-                  column.sort === undefined
-                    ? undefined
-                    : sorted
-                      ? sort.direction === 'asc'
-                        ? 'ascending'
-                        : 'descending'
-                      : 'none'
-                }
-                className={`task-grid__cell task-grid__cell--${column.id}${column.numeric ? ' task-grid__cell--numeric' : ''}`}
+                key={index}
+                id={rowDomId(index)}
+                role="row"
+                aria-rowindex={index + 2}
+                aria-selected={selected}
+                className={`task-grid__row${selected ? ' task-grid__row--selected' : ''}${row ? '' : ' task-grid__row--loading'}`}
+                style={{ height: rowHeight, transform: `translateY(${index * rowHeight}px)` }}
+                onClick={() => {
+                  select(index);
+                  scrollRef.current?.focus({ preventScroll: true });
+                }}
               >
-                {column.sort ? (
-                  <button type="button" className="task-grid__sort" onClick={() => sortBy(column.sort!)}>
-                    {column.label}
-                    <span aria-hidden="true" className="task-grid__sort-mark">
-                      {sorted ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
-                    </span>
-                  </button>
+                {row ? (
+                  <RowCells
+                    row={row}
+                    index={index}
+                    columns={columns}
+                    activeColumn={selected ? activeColumn : null}
+                    agentNames={agentNames}
+                  />
                 ) : (
-                  column.label
+                  <LoadingCells columns={columns} />
                 )}
               </div>
             );
           })}
         </div>
       </div>
-      <div role="rowgroup" className="task-grid__body" style={{ height: total * rowHeight }}>
-        {indexes.map((index) => {
-          const row = rowAt(index);
-          const selected = index === selectedIndex;
-          return (
-            <div
-              key={index}
-              id={rowDomId(index)}
-              role="row"
-              aria-rowindex={index + 2}
-              aria-selected={selected}
-              className={`task-grid__row${selected ? ' task-grid__row--selected' : ''}${row ? '' : ' task-grid__row--loading'}`}
-              style={{ height: rowHeight, transform: `translateY(${index * rowHeight}px)` }}
-              onClick={() => {
-                select(index);
-                scrollRef.current?.focus({ preventScroll: true });
-              }}
-            >
-              {row ? <RowCells row={row} agentNames={agentNames} /> : <LoadingCells />}
-            </div>
-          );
-        })}
-      </div>
+      <p id={RESIZE_KEYS_ID} className="visually-hidden">
+        Left and right arrow keys make the column narrower or wider, Home and End the narrowest or widest,
+        Enter gives it back its own width.
+      </p>
+      {tip && <CellTooltip tip={tip.at} onPointerEnter={keepTip} onPointerLeave={() => hideTip('pointer')} />}
+    </>
+  );
+}
+
+function HeaderCell({
+  column,
+  sort,
+  onSort,
+  onResize,
+}: {
+  column: PlacedColumn;
+  sort: TaskSort;
+  onSort(field: TaskSort['field']): void;
+  onResize(width: number | null): void;
+}) {
+  const sorted = column.sort !== undefined && sort.field === column.sort;
+  // Named by its label alone: the resize edge inside has a name of its own.
+  const labelId = `task-grid-column-${column.id}`;
+  return (
+    <div
+      role="columnheader"
+      aria-labelledby={labelId}
+      aria-sort={
+        column.sort === undefined
+          ? undefined
+          : sorted
+            ? sort.direction === 'asc'
+              ? 'ascending'
+              : 'descending'
+            : 'none'
+      }
+      className={`task-grid__cell task-grid__cell--${column.id}${column.numeric ? ' task-grid__cell--numeric' : ''}`}
+    >
+      {column.sort ? (
+        <button id={labelId} type="button" className="task-grid__sort" onClick={() => onSort(column.sort!)}>
+          {column.label}
+          <span aria-hidden="true" className="task-grid__sort-mark">
+            {sorted ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
+          </span>
+        </button>
+      ) : (
+        <span id={labelId}>{column.label}</span>
+      )}
+      <ColumnResizer column={column} onResize={onResize} />
     </div>
   );
 }
 
-function LoadingCells() {
+function LoadingCells({ columns }: { columns: readonly PlacedColumn[] }) {
   return (
     <>
-      <div role="gridcell" className="task-grid__cell task-grid__cell--name">
-        <span className="task-grid__placeholder">Loading…</span>
-      </div>
-      {COLUMNS.slice(1).map((c) => (
-        <div key={c.id} role="gridcell" className={`task-grid__cell task-grid__cell--${c.id}`} />
+      {columns.map((c, i) => (
+        <div key={c.id} role="gridcell" className={`task-grid__cell task-grid__cell--${c.id}`}>
+          {i === 0 && <span className="task-grid__placeholder">Loading…</span>}
+        </div>
       ))}
     </>
   );
 }
 
-function RowCells({ row, agentNames }: { row: TaskRow; agentNames: ReadonlyMap<string, string> }) {
+function RowCells({
+  row,
+  index,
+  columns,
+  activeColumn,
+  agentNames,
+}: {
+  row: TaskRow;
+  index: number;
+  columns: readonly PlacedColumn[];
+  activeColumn: TaskColumnId | null;
+  agentNames: ReadonlyMap<string, string>;
+}) {
   const duration = formatDuration(row.durationSeconds);
   const cost = formatCost(row.cost);
   const created = formatDateTime(row.createdAt);
   const agent = row.assignee === null ? null : (agentNames.get(row.assignee) ?? row.assignee);
   const snippet = row.match?.snippet ?? null;
-  return (
-    <>
-      <div role="gridcell" className="task-grid__cell task-grid__cell--name">
+  const content: Record<TaskColumnId, ReactNode> = {
+    name: (
+      <>
         <span className="task-grid__name">
           {row.match?.name ? <Highlighted parts={row.match.name} /> : (row.name ?? <NotSet />)}
         </span>
@@ -226,41 +337,36 @@ function RowCells({ row, agentNames }: { row: TaskRow; agentNames: ReadonlyMap<s
             <Highlighted parts={snippet.parts} />
           </span>
         )}
-      </div>
-      <div role="gridcell" className="task-grid__cell task-grid__cell--number">
-        {row.match?.contactNumber ? (
-          <Highlighted parts={row.match.contactNumber} />
-        ) : (
-          (row.contactNumber ?? <NotSet />)
-        )}
-      </div>
-      <div role="gridcell" className="task-grid__cell task-grid__cell--status">
-        <span className={`task-status task-status--${statusTone(row.status)}`}>
-          {statusLabel(row.status)}
-        </span>
-      </div>
-      <div role="gridcell" className="task-grid__cell task-grid__cell--outcome">
-        {row.outcomeStatus ?? <NotSet />}
-      </div>
-      <div role="gridcell" className="task-grid__cell task-grid__cell--labels">
-        {row.labels.length > 0 ? row.labels.join(', ') : <NotSet />}
-      </div>
-      <div role="gridcell" className="task-grid__cell task-grid__cell--duration task-grid__cell--numeric">
-        {duration ?? <NotSet />}
-      </div>
-      <div role="gridcell" className="task-grid__cell task-grid__cell--cost task-grid__cell--numeric">
-        {cost ?? <NotSet />}
-      </div>
-      <div role="gridcell" className="task-grid__cell task-grid__cell--created">
-        {created ?? <NotSet />}
-      </div>
-      <div
-        role="gridcell"
-        className="task-grid__cell task-grid__cell--agent"
-        title={row.assignee ?? undefined}
-      >
-        {agent ?? <NotSet />}
-      </div>
+      </>
+    ),
+    number: row.match?.contactNumber ? (
+      <Highlighted parts={row.match.contactNumber} />
+    ) : (
+      (row.contactNumber ?? <NotSet />)
+    ),
+    status: (
+      <span className={`task-status task-status--${statusTone(row.status)}`}>{statusLabel(row.status)}</span>
+    ),
+    outcome: row.outcomeStatus ?? <NotSet />,
+    labels: row.labels.length > 0 ? row.labels.join(', ') : <NotSet />,
+    duration: duration ?? <NotSet />,
+    cost: cost ?? <NotSet />,
+    created: created ?? <NotSet />,
+    agent: agent ?? <NotSet />,
+  };
+  return (
+    <>
+      {columns.map((column) => (
+        <div
+          key={column.id}
+          id={cellDomId(index, column.id)}
+          role="gridcell"
+          className={`task-grid__cell task-grid__cell--${column.id}${column.numeric ? ' task-grid__cell--numeric' : ''}${column.id === activeColumn ? ' task-grid__cell--active' : ''}`}
+          title={column.id === 'agent' ? (row.assignee ?? undefined) : undefined}
+        >
+          {content[column.id]}
+        </div>
+      ))}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { afterFirstScreen } from '../../lib/firstScreen.ts';
 import { useAgentsStore } from '../../stores/lists.ts';
+import { usePreferencesStore } from '../../stores/preferences.ts';
 import {
   appliedFilters,
   followTaskEvents,
@@ -237,7 +238,8 @@ function CallsView({ names }: { names: Map<string, string> }) {
             <TaskGrid agentNames={names} />
           )}
           <p id="task-grid-keys" className="tasks-split__keys">
-            In the list: ↑ ↓ or j k move between tasks, Page Up/Down jump, Home/End go to the first or last.
+            In the list: ↑ ↓ or j k move between tasks, ← → between a task's cells, Page Up/Down jump,
+            Home/End go to the first or last.
           </p>
         </div>
         <TaskDetailPanel agentNames={names} />
@@ -254,6 +256,8 @@ export function TasksPage() {
   const { setScope, revalidate, reset } = useTasksStore.getState();
   const { agents, names } = useAgentNames();
   const [view, setView] = useState<View>('calls');
+  const loadPreferences = usePreferencesStore((s) => s.load);
+  useEffect(() => loadPreferences(), [loadPreferences]);
 
   // Main's events (sync progress, changed rows, notices) while the page is open; rows saved
   // while it was closed are picked up on return.

@@ -7,7 +7,8 @@ import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expect, openDemo, test } from './fixtures.ts';
 
-test.use({ locale: 'en-US', timezoneId: 'Asia/Kolkata' });
+// A wide window, so the list shows every column these checks read (narrower ones leave some out).
+test.use({ locale: 'en-US', timezoneId: 'Asia/Kolkata', viewport: { width: 1920, height: 1080 } });
 
 const ZONE = 'Asia/Kolkata';
 const grid = (app: Page) => app.getByRole('grid', { name: 'Tasks' });

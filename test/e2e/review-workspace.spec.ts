@@ -19,6 +19,9 @@ import {
 import { signIn, startSandboxProcess, type SandboxProcess } from './fixtures-auth.ts';
 
 // Every run of the sandbox in a test serves the same data (same "now").
+// A wide window, so the list shows every column these checks read (narrower ones leave some out).
+test.use({ viewport: { width: 1920, height: 1080 } });
+
 const EPOCH = String(Date.UTC(2026, 0, 15, 12));
 
 const shown = (page: Page) => page.getByRole('status', { name: 'Tasks shown' });

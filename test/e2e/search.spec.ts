@@ -4,6 +4,9 @@
 import type { Page } from '@playwright/test';
 import { expect, openDemo, test } from './fixtures.ts';
 
+// A wide window, so the list shows every column these checks read (narrower ones leave some out).
+test.use({ viewport: { width: 1920, height: 1080 } });
+
 const LIMIT = 200; // the search box's maxLength (SEARCH_MAX_LENGTH)
 
 const grid = (app: Page) => app.getByRole('grid', { name: 'Tasks' });

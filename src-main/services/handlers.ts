@@ -1,29 +1,25 @@
-// Each contract channel → its service call. The router has already validated the input.
+// Each contract channel → its service call: every area answers its own channels (its
+// handlers module), and this only puts them together. The router has already validated the input.
 import type { Handlers } from '../ipc/router.ts';
-import { createProfileHandlers, type ProfilesService } from './profiles-service.ts';
+import { createAppHandlers, type AppInfo } from './app-handlers.ts';
+import { createProfileHandlers } from './profile-handlers.ts';
+import type { ProfilesService } from './profiles-service.ts';
 import { createTaskHandlers, type TasksService } from './tasks/index.ts';
+import { createWorkspaceHandlers } from './workspace/handlers.ts';
 import type { WorkspaceService } from './workspace.ts';
 
 export interface HandlerDeps {
   workspace: WorkspaceService;
   profiles: ProfilesService;
   tasks: TasksService;
-  appInfo: { version: string; host: 'electron' | 'web' };
+  appInfo: AppInfo;
 }
 
 export function createHandlers({ workspace, profiles, tasks, appInfo }: HandlerDeps): Handlers {
   return {
+    ...createAppHandlers(appInfo),
+    ...createWorkspaceHandlers(workspace),
     ...createProfileHandlers(profiles),
     ...createTaskHandlers(tasks),
-    'app.getInfo': () => ({ version: appInfo.version, host: appInfo.host }),
-    'workspace.getState': () => workspace.getState(),
-    'workspace.openDemo': () => workspace.openDemo(),
-    'workspace.close': () => workspace.close(),
-    'workspace.rememberPage': ({ page }) => workspace.rememberPage(page),
-    'organizations.list': () => workspace.listOrganizations(),
-    'organizations.select': ({ domainHandle }) => workspace.selectOrganization(domainHandle),
-    'spaces.list': () => workspace.listSpaces(),
-    'spaces.select': ({ token }) => workspace.selectSpace(token),
-    'agents.list': () => workspace.listAgents(),
   };
 }

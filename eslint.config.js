@@ -38,7 +38,7 @@ const restrict = {
     {
       regex: relativeInto('sandbox'),
       message:
-        'The sandbox server is imported only by the composition roots (src-main/index.ts, src-main/web/app.ts, src-main/web/cli.ts), which hand it to the services; tests and benchmarks may import it.',
+        'The sandbox server is imported only by the composition roots (src-main/index.ts, src-main/web/app.ts, src-main/web/cli.ts, and src-main/services/app-services.ts, which hands the demo sandbox start to the workspace); tests and benchmarks may import it.',
     },
   ],
   mainFromRenderer: [
@@ -119,11 +119,13 @@ const boundaries = [
   boundary(
     coreFolders,
     [restrict.electron, restrict.webHost, restrict.electronShell, restrict.sandbox],
-    ['src-main/services/workspace.ts'],
+    ['src-main/services/app-services.ts'],
   ),
-  // TEMPORARY: workspace.ts still starts the demo sandbox itself. This block goes when the
-  // sandbox start is injected by the composition roots (then the block above covers the file).
-  boundary(['src-main/services/workspace.ts'], [restrict.electron, restrict.webHost, restrict.electronShell]),
+  // The services' composition root injects the demo's sandbox start into the workspace.
+  boundary(
+    ['src-main/services/app-services.ts'],
+    [restrict.electron, restrict.webHost, restrict.electronShell],
+  ),
   // Pure, runs on every side.
   boundary(['src-main/shared/**'], [restrict.electron, restrict.node, restrict.sharedOnlyShared]),
   // The page (renderer and the web bridge bundled with it) and the Electron preload.

@@ -1,19 +1,18 @@
-// The main-process services for one app instance, shared by both hosts. No electron import:
-// the Electron host and the web host each pass their own `emit` (webContents.send or SSE).
+// The main-process services for one app instance, shared by both hosts: the composition root
+// of services/. No electron import: the Electron host and the web host each pass their own
+// `emit` (webContents.send or SSE). The one module of services/ that knows the sandbox: it hands
+// the workspace the demo's sandbox start.
 import type { Handlers } from '../ipc/router.ts';
 import { createSilentLogger, type Logger } from '../log/index.ts';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.ts';
+import type { UnpodClientOptions } from '../unpod/index.ts';
 import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
 import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
 import { createPreferencesService, type PreferencesService } from './preferences.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
 import { createTasksService, type SyncTiming, type TasksService } from './tasks/index.ts';
-import {
-  createWorkspaceService,
-  type Emit,
-  type WorkspaceOptions,
-  type WorkspaceService,
-} from './workspace.ts';
+import { createWorkspaceService, type Emit, type WorkspaceService } from './workspace.ts';
 
 export interface AppServicesOptions {
   /** The app's own folder for caches, recordings and journals (created by the host). */
@@ -24,7 +23,12 @@ export interface AppServicesOptions {
   /** Where service failures are recorded (default: nowhere). */
   logger?: Logger;
   /** Test hooks for the demo workspace. */
-  demo?: Pick<WorkspaceOptions, 'demoSandbox' | 'demoClient'>;
+  demo?: {
+    /** Extra sandbox options for the demo (tests: seed, faults). The port is always a free one. */
+    demoSandbox?: Omit<SandboxOptions, 'port'>;
+    /** Extra client options for the demo (tests: shorter retries). */
+    demoClient?: Pick<UnpodClientOptions, 'timeoutMs' | 'retry'>;
+  };
   /** Test hooks for sign-in (another keychain service name, client timeouts). */
   auth?: Pick<AuthServiceOptions, 'keychain' | 'session' | 'clientDefaults'>;
   /** Test hooks for the task cache: shorter re-poll, probe and staleness intervals. */
@@ -35,7 +39,7 @@ export interface AppServicesOptions {
 
 export interface AppServices {
   readonly dataDir: string;
-  workspace: WorkspaceService;
+  workspace: WorkspaceService<Sandbox>;
   /** Sign-in and saved profiles (tokens in the keychain). */
   profiles: ProfilesService;
   /** The offline task cache: lists, detail, overview, sync. */
@@ -49,17 +53,13 @@ export interface AppServices {
 
 export function createAppServices(options: AppServicesOptions): AppServices {
   const logger = options.logger ?? createSilentLogger();
-  // The tasks service hears every event the workspace emits (sessions, connection changes).
-  let tasks: TasksService | null = null;
-  const emit: Emit = (event, payload) => {
-    options.emit(event, payload);
-    tasks?.onEvent(event, payload);
-  };
+  const { demoSandbox, demoClient } = options.demo ?? {};
   const workspace = createWorkspaceService({
-    emit,
+    emit: options.emit,
     logger: logger.child({ component: 'workspace' }),
     dataDir: options.dataDir,
-    ...options.demo,
+    startDemoSandbox: () => startSandbox({ ...demoSandbox, port: 0 }),
+    ...(demoClient ? { demoClient } : {}),
     ...(options.connectionTiming ? { connectionTiming: options.connectionTiming } : {}),
   });
   // The auth service registers every token it holds with this logger, so none reaches a log.
@@ -70,7 +70,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     workspace,
     logger: logger.child({ component: 'profiles' }),
   });
-  tasks = createTasksService({
+  // The tasks service subscribes to the workspace's changes (sessions, connection).
+  const tasks = createTasksService({
     dataDir: options.dataDir,
     workspace,
     emit: options.emit,
@@ -97,7 +98,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     close: async () => {
       profiles.close();
       await workspace.close();
-      await tasks?.close();
+      await tasks.close();
       await preferences.close();
     },
   };

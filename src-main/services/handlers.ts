@@ -1,8 +1,13 @@
-// Each contract channel → its service call. The router has already validated the input.
+// Each contract channel → its service call: every area answers its own channels (its
+// handlers module), and this only puts them together. The router has already validated the input.
 import type { Handlers } from '../ipc/router.ts';
+import { createAppHandlers, type AppInfo } from './app-handlers.ts';
+import { createPreferencesHandlers } from './preferences-handlers.ts';
 import type { PreferencesService } from './preferences.ts';
-import { createProfileHandlers, type ProfilesService } from './profiles-service.ts';
+import { createProfileHandlers } from './profile-handlers.ts';
+import type { ProfilesService } from './profiles-service.ts';
 import { createTaskHandlers, type TasksService } from './tasks/index.ts';
+import { createWorkspaceHandlers } from './workspace/handlers.ts';
 import type { WorkspaceService } from './workspace.ts';
 
 export interface HandlerDeps {
@@ -10,24 +15,15 @@ export interface HandlerDeps {
   profiles: ProfilesService;
   tasks: TasksService;
   preferences: PreferencesService;
-  appInfo: { version: string; host: 'electron' | 'web' };
+  appInfo: AppInfo;
 }
 
 export function createHandlers({ workspace, profiles, tasks, preferences, appInfo }: HandlerDeps): Handlers {
   return {
+    ...createAppHandlers(appInfo),
+    ...createWorkspaceHandlers(workspace),
     ...createProfileHandlers(profiles),
     ...createTaskHandlers(tasks),
-    'app.getInfo': () => ({ version: appInfo.version, host: appInfo.host }),
-    'workspace.getState': () => workspace.getState(),
-    'workspace.openDemo': () => workspace.openDemo(),
-    'workspace.close': () => workspace.close(),
-    'workspace.rememberPage': ({ page }) => workspace.rememberPage(page),
-    'organizations.list': () => workspace.listOrganizations(),
-    'organizations.select': ({ domainHandle }) => workspace.selectOrganization(domainHandle),
-    'spaces.list': () => workspace.listSpaces(),
-    'spaces.select': ({ token }) => workspace.selectSpace(token),
-    'agents.list': () => workspace.listAgents(),
-    'preferences.get': () => preferences.get(),
-    'preferences.set': (patch) => preferences.set(patch),
+    ...createPreferencesHandlers(preferences),
   };
 }

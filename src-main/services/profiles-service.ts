@@ -14,7 +14,6 @@ import type {
   WorkspaceState,
 } from '../ipc/contract.ts';
 import { toIpcError } from '../ipc/errors.ts';
-import type { Handlers } from '../ipc/router.ts';
 import type { Logger } from '../log/index.ts';
 import { UnpodError } from '../unpod/index.ts';
 import type { AuthService, AuthSession, ProfileSummary } from './auth/index.ts';
@@ -293,30 +292,4 @@ export function createProfilesService(options: ProfilesServiceOptions): Profiles
  */
 export async function restoreAtStart(profiles: ProfilesService, waitMs = 8_000): Promise<void> {
   await Promise.race([profiles.restoreLastProfile(), delay(waitMs, undefined, { ref: false })]);
-}
-
-/** The contract channels this service answers. */
-export function createProfileHandlers(
-  profiles: ProfilesService,
-): Pick<
-  Handlers,
-  | 'auth.probeKeychain'
-  | 'auth.beginSignIn'
-  | 'auth.completeSignIn'
-  | 'auth.cancelSignIn'
-  | 'profiles.list'
-  | 'profiles.switch'
-  | 'profiles.replaceToken'
-  | 'profiles.signOut'
-> {
-  return {
-    'auth.probeKeychain': () => profiles.probeKeychain(),
-    'auth.beginSignIn': (input) => profiles.beginSignIn(input),
-    'auth.completeSignIn': (input) => profiles.completeSignIn(input),
-    'auth.cancelSignIn': ({ pendingId }) => profiles.cancelSignIn(pendingId),
-    'profiles.list': () => profiles.list(),
-    'profiles.switch': ({ id }) => profiles.switchTo(id),
-    'profiles.replaceToken': ({ id, token }) => profiles.replaceToken(id, token),
-    'profiles.signOut': (input) => profiles.signOut(input),
-  };
 }

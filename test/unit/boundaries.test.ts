@@ -169,6 +169,9 @@ describe('the sandbox is imported only by the composition roots', () => {
 
   it.each([
     ['src-main/services/planted.ts', '../sandbox/index.ts'],
+    // The workspace gets the demo's sandbox start injected (by services/app-services.ts).
+    ['src-main/services/workspace.ts', '../sandbox/index.ts'],
+    ['src-main/services/workspace/opening.ts', '../../sandbox/index.ts'],
     ['src-main/services/tasks/planted.ts', '../../sandbox/index.ts'],
     ['src-main/unpod/planted.ts', '../sandbox/server.ts'],
     ['src-main/web/server.ts', '../sandbox/index.ts'],
@@ -187,8 +190,8 @@ describe('the sandbox is imported only by the composition roots', () => {
     ['src-main/index.ts', './sandbox/index.ts'],
     ['src-main/web/app.ts', '../sandbox/index.ts'],
     ['src-main/web/cli.ts', '../sandbox/index.ts'],
-    // Until the sandbox start is injected (eslint.config.js says so where it allows this).
-    ['src-main/services/workspace.ts', '../sandbox/index.ts'],
+    // The services' composition root, which injects the demo's sandbox start into the workspace.
+    ['src-main/services/app-services.ts', '../sandbox/index.ts'],
     ['test/integration/planted.test.ts', '../../src-main/sandbox/index.ts'],
     ['test/bench/planted.bench.ts', '../../src-main/sandbox/index.ts'],
   ])('%s may import %s', async (file, path) => {

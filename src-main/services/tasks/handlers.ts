@@ -11,7 +11,12 @@ type TaskChannel =
   | 'sync.cancel'
   | 'sync.status';
 
-export function createTaskHandlers(tasks: TasksService): Pick<Handlers, TaskChannel> {
+export function createTaskHandlers(
+  tasks: Pick<
+    TasksService,
+    'query' | 'get' | 'overview' | 'exportCsv' | 'startSync' | 'cancelSync' | 'syncStatus'
+  >,
+): Pick<Handlers, TaskChannel> {
   return {
     'tasks.query': (input) => tasks.query(input),
     'tasks.get': ({ id }) => tasks.get(id),

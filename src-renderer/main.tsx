@@ -1,5 +1,6 @@
 // Renderer entry. In Electron the preload has already defined `window.unpod`; in the web host
-// the bridge over HTTP + Server-Sent Events is installed here.
+// the bridge over HTTP + Server-Sent Events is installed here. The stores are made here, once,
+// over that API, and handed to the components by StoresProvider.
 // The shared stylesheet first, so each feature's stylesheet (imported by its components) can
 // refine the shared controls.
 import './styles/base.css';
@@ -8,8 +9,12 @@ import { createRoot } from 'react-dom/client';
 import { installWebBridge } from '../src-preload/web.ts';
 import { App } from './app/App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { windowAddress } from './stores/navigation.ts';
+import { createStores } from './stores/registry.ts';
+import { StoresProvider } from './stores/StoresProvider.tsx';
 
 if (!('unpod' in window)) installWebBridge();
+const stores = createStores(window.unpod, windowAddress());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks the #root element');
@@ -17,7 +22,9 @@ if (!root) throw new Error('index.html lacks the #root element');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary area="Unpod Desk">
-      <App />
+      <StoresProvider stores={stores}>
+        <App />
+      </StoresProvider>
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -5,23 +5,23 @@ import { LoadingStatus } from '../components/LoadingStatus.tsx';
 import { AppFrame } from '../features/frame/AppFrame.tsx';
 import { startTasksEarly } from '../features/tasks/openEarly.ts';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen.tsx';
-import { startSync } from '../stores/sync.ts';
-import { useWorkspaceStore } from '../stores/workspace.ts';
+import { useStores, useWorkspaceStore } from '../stores/context.ts';
 
 export function App() {
+  const stores = useStores();
   const status = useWorkspaceStore((s) => s.status);
   const kind = useWorkspaceStore((s) => s.state?.kind ?? null);
   const loadError = useWorkspaceStore((s) => s.loadError);
   const load = useWorkspaceStore((s) => s.load);
 
   useEffect(() => {
-    const stopEarly = startTasksEarly();
-    const stopSync = startSync();
+    const stopEarly = startTasksEarly(stores);
+    const stopSync = stores.connect();
     return () => {
       stopSync();
       stopEarly();
     };
-  }, []);
+  }, [stores]);
 
   if (kind === null) {
     return (

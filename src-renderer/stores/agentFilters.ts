@@ -1,5 +1,5 @@
 // The agents page's filters. Kept in a store so they survive switching pages.
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 
 export interface AgentFilters {
   /** '' means any type. */
@@ -9,7 +9,7 @@ export interface AgentFilters {
   text: string;
 }
 
-interface AgentFiltersStore extends AgentFilters {
+export interface AgentFiltersStore extends AgentFilters {
   setType(type: string): void;
   setState(state: string): void;
   setText(text: string): void;
@@ -18,10 +18,11 @@ interface AgentFiltersStore extends AgentFilters {
 
 const none: AgentFilters = { type: '', state: '', text: '' };
 
-export const useAgentFiltersStore = create<AgentFiltersStore>()((set) => ({
-  ...none,
-  setType: (type) => set({ type }),
-  setState: (state) => set({ state }),
-  setText: (text) => set({ text }),
-  clear: () => set(none),
-}));
+export const createAgentFiltersStore = (): StoreApi<AgentFiltersStore> =>
+  createStore<AgentFiltersStore>()((set) => ({
+    ...none,
+    setType: (type) => set({ type }),
+    setState: (state) => set({ state }),
+    setText: (text) => set({ text }),
+    clear: () => set(none),
+  }));

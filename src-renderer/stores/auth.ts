@@ -2,10 +2,16 @@
 // switching between them. Sign-in, token replacement and sign-out have their own screens with
 // their own progress; they report here by calling `load()` and applying the workspace state main
 // returns.
-import { create } from 'zustand';
-import type { IpcError, Profile, ProfileList, WorkspaceState } from '../../src-main/ipc/contract.ts';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type {
+  IpcError,
+  Profile,
+  ProfileList,
+  UnpodApi,
+  WorkspaceState,
+} from '../../src-main/ipc/contract.ts';
 import { settle } from '../lib/ipc.ts';
-import { useWorkspaceStore } from './workspace.ts';
+import type { WorkspaceStore } from './workspace.ts';
 
 export interface ProfileFailure {
   /** What failed, from the user's side: "Could not open Production". */
@@ -14,7 +20,7 @@ export interface ProfileFailure {
   profileId: string;
 }
 
-interface AuthStore {
+export interface AuthStore {
   status: 'idle' | 'loading' | 'ready' | 'error';
   list: ProfileList | null;
   loadError: IpcError | null;
@@ -28,51 +34,60 @@ interface AuthStore {
   open(profile: Profile): Promise<boolean>;
   dismissFailure(): void;
   setNotice(notice: string | null): void;
+  /** Shows a workspace state main returned, and refreshes the profile list (last used, tokens). */
+  applyWorkspace(state: WorkspaceState): void;
 }
 
-let latestLoad = 0;
+export function createAuthStore(
+  api: Pick<UnpodApi, 'profiles'>,
+  workspace: StoreApi<Pick<WorkspaceStore, 'apply'>>,
+): StoreApi<AuthStore> {
+  // Counts list requests, so a slow answer cannot overwrite a newer list.
+  let latestLoad = 0;
 
-/** Shows a workspace state main returned, and refreshes the profile list (last used, tokens). */
-export function applyWorkspace(state: WorkspaceState): void {
-  useWorkspaceStore.getState().apply(state);
-  void useAuthStore.getState().load();
+  return createStore<AuthStore>()((set, get) => ({
+    status: 'idle',
+    list: null,
+    loadError: null,
+    opening: null,
+    failure: null,
+    notice: null,
+
+    async load() {
+      const request = ++latestLoad;
+      set({ status: 'loading', loadError: null });
+      const result = await settle(() => api.profiles.list());
+      if (request !== latestLoad) return;
+      if (result.ok) set({ status: 'ready', list: result.data });
+      else set({ status: 'error', loadError: result.error });
+    },
+
+    async open(profile) {
+      if (get().opening !== null) return false;
+      set({ opening: profile.id, failure: null, notice: null });
+      const result = await settle(() => api.profiles.switch({ id: profile.id }));
+      set({ opening: null });
+      if (result.ok) {
+        get().applyWorkspace(result.data);
+        return true;
+      }
+      set({
+        failure: { title: `Could not open ${profile.name}`, error: result.error, profileId: profile.id },
+      });
+      // A failed open may have closed the previous workspace; main's event says so, the list may too.
+      void get().load();
+      return false;
+    },
+
+    dismissFailure: () => set({ failure: null }),
+    setNotice: (notice) => set({ notice }),
+
+    applyWorkspace(state) {
+      workspace.getState().apply(state);
+      void get().load();
+    },
+  }));
 }
-
-export const useAuthStore = create<AuthStore>()((set, get) => ({
-  status: 'idle',
-  list: null,
-  loadError: null,
-  opening: null,
-  failure: null,
-  notice: null,
-
-  async load() {
-    const request = ++latestLoad;
-    set({ status: 'loading', loadError: null });
-    const result = await settle(() => window.unpod.profiles.list());
-    if (request !== latestLoad) return;
-    if (result.ok) set({ status: 'ready', list: result.data });
-    else set({ status: 'error', loadError: result.error });
-  },
-
-  async open(profile) {
-    if (get().opening !== null) return false;
-    set({ opening: profile.id, failure: null, notice: null });
-    const result = await settle(() => window.unpod.profiles.switch({ id: profile.id }));
-    set({ opening: null });
-    if (result.ok) {
-      applyWorkspace(result.data);
-      return true;
-    }
-    set({ failure: { title: `Could not open ${profile.name}`, error: result.error, profileId: profile.id } });
-    // A failed open may have closed the previous workspace; main's event says so, the list may too.
-    void get().load();
-    return false;
-  },
-
-  dismissFailure: () => set({ failure: null }),
-  setNotice: (notice) => set({ notice }),
-}));
 
 const NO_PROFILES: Profile[] = [];
 /** The saved profiles, or an empty list while they load (one constant, so selectors stay stable). */

@@ -1,14 +1,15 @@
 // The connection state shown in the top bar. Fed by the workspace state and by the
 // `connection.changed` event (see sync.ts).
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ConnectionState } from '../../src-main/ipc/contract.ts';
 
-interface ConnectionStore {
+export interface ConnectionStore {
   connection: ConnectionState | null;
   setConnection(connection: ConnectionState): void;
 }
 
-export const useConnectionStore = create<ConnectionStore>()((set) => ({
-  connection: null,
-  setConnection: (connection) => set({ connection }),
-}));
+export const createConnectionStore = (): StoreApi<ConnectionStore> =>
+  createStore<ConnectionStore>()((set) => ({
+    connection: null,
+    setConnection: (connection) => set({ connection }),
+  }));

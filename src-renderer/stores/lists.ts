@@ -1,16 +1,26 @@
-// The lists the frame and pages show, each fetched through the bridge.
-import type { Agent, Organization, Space } from '../../src-main/ipc/contract.ts';
-import { createRemoteListStore } from './remoteList.ts';
+// The lists the frame and pages show, each fetched through the API.
+import type { StoreApi } from 'zustand/vanilla';
+import type { Agent, Organization, Space, UnpodApi } from '../../src-main/ipc/contract.ts';
+import { createRemoteListStore, type RemoteList } from './remoteList.ts';
 
-export const useOrganizationsStore = createRemoteListStore<Organization>(() =>
-  window.unpod.organizations.list(),
-);
-export const useSpacesStore = createRemoteListStore<Space>(() => window.unpod.spaces.list());
-export const useAgentsStore = createRemoteListStore<Agent>(() => window.unpod.agents.list());
+export interface ListStores {
+  organizations: StoreApi<RemoteList<Organization>>;
+  spaces: StoreApi<RemoteList<Space>>;
+  agents: StoreApi<RemoteList<Agent>>;
+  /** Forgets every list, e.g. when the workspace closes. */
+  reset(): void;
+}
 
-/** Forgets every list, e.g. when the workspace closes. */
-export function resetLists(): void {
-  useOrganizationsStore.getState().reset();
-  useSpacesStore.getState().reset();
-  useAgentsStore.getState().reset();
+export function createListStores(api: Pick<UnpodApi, 'organizations' | 'spaces' | 'agents'>): ListStores {
+  const lists = {
+    organizations: createRemoteListStore<Organization>(() => api.organizations.list()),
+    spaces: createRemoteListStore<Space>(() => api.spaces.list()),
+    agents: createRemoteListStore<Agent>(() => api.agents.list()),
+  };
+  return {
+    ...lists,
+    reset() {
+      for (const list of Object.values(lists)) list.getState().reset();
+    },
+  };
 }

@@ -2,7 +2,7 @@
 // Each load is tied to a key (what the list belongs to, e.g. the organization): a new key
 // clears the old items so one organization's data never shows under another, and a slow
 // answer to an older load never overwrites a newer one.
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { IpcError, IpcResult } from '../../src-main/ipc/contract.ts';
 import { settle } from '../lib/ipc.ts';
 
@@ -20,9 +20,9 @@ export interface RemoteList<T> {
   reset(): void;
 }
 
-export function createRemoteListStore<T>(fetchList: () => Promise<IpcResult<T[]>>) {
+export function createRemoteListStore<T>(fetchList: () => Promise<IpcResult<T[]>>): StoreApi<RemoteList<T>> {
   let latestRequest = 0;
-  return create<RemoteList<T>>()((set, get) => ({
+  return createStore<RemoteList<T>>()((set, get) => ({
     key: null,
     status: 'idle',
     items: [],

@@ -5,7 +5,10 @@
 // Every query change bumps `version`; an answer to an older version is dropped, so a slow page
 // can never paint rows of a previous filter. `tasks.changed` marks loaded pages stale: they stay
 // on screen and the visible ones are fetched again (stale-while-revalidate in the renderer too).
-import { create } from 'zustand';
+//
+// `createTasksStore(api)` makes one list over the API it is given: the app makes one at start-up
+// over `window.unpod`, unit tests a fresh one over a fake transport.
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   CacheNotice,
   IpcError,
@@ -16,6 +19,7 @@ import type {
   TaskRow,
   TaskScope,
   TaskSort,
+  UnpodApi,
   WorkspaceState,
 } from '../../src-main/ipc/contract.ts';
 import { localTimeZone } from '../../src-main/shared/iso-time.ts';
@@ -132,279 +136,308 @@ export interface TasksStore {
   applyNotice(notice: CacheNotice): void;
   dismissNotice(): void;
   exportCsv(): Promise<{ filename: string; csv: string } | null>;
+  /** Follows main's events: sync progress, changed rows, cache notices. Returns the undo. */
+  followEvents(): () => void;
+  /**
+   * Follows main's events from a request made before the Tasks page mounted (see
+   * features/tasks/openEarly.ts) until the page takes them over, so a change reported in between
+   * is not missed. Does nothing while already following.
+   */
+  followEventsEarly(): void;
+  /** Ends the early subscription; true when there was one (the list was opened early). */
+  takeOverEarlyEvents(): boolean;
 }
 
+/** What the task list asks main for. */
+export type TasksApi = Pick<UnpodApi, 'tasks' | 'sync' | 'on'>;
+export type TasksStoreApi = StoreApi<TasksStore>;
+
 const pageOf = (index: number) => Math.floor(index / PAGE_SIZE);
-const inFlight = new Map<string, Promise<void>>();
-let facetsTimer: ReturnType<typeof setTimeout> | null = null;
-/** Counts requests are numbered: an answer older than the counts shown is dropped. */
-let facetsAsked = 0;
-let facetsShown = 0;
 
 /** Fields sorted high-to-low on the first click (newest, longest, most expensive first). */
 const DESCENDING_FIRST = new Set<TaskSort['field']>(['created', 'modified', 'duration', 'cost', 'relevance']);
 
-export const useTasksStore = create<TasksStore>()((set, get) => {
-  /**
-   * Loads one page of rows; a second call for the same page shares the request in flight, unless
-   * main reported changed rows since that request was sent (its answer may predate them).
-   */
-  function loadPage(page: number, version: number): Promise<void> {
-    const stamp = get().dataStamp;
-    const key = `${version}:${stamp}:${page}`;
-    let request = inFlight.get(key);
-    if (!request) {
-      request = fetchPage(page, version, stamp).finally(() => inFlight.delete(key));
-      inFlight.set(key, request);
+export function createTasksStore(api: TasksApi): TasksStoreApi {
+  // Per store, so each list (and each test's) starts with nothing in flight.
+  const inFlight = new Map<string, Promise<void>>();
+  let facetsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Counts requests are numbered: an answer older than the counts shown is dropped. */
+  let facetsAsked = 0;
+  let facetsShown = 0;
+  let stopEarlyEvents: (() => void) | null = null;
+
+  return createStore<TasksStore>()((set, get) => {
+    /**
+     * Loads one page of rows; a second call for the same page shares the request in flight, unless
+     * main reported changed rows since that request was sent (its answer may predate them).
+     */
+    function loadPage(page: number, version: number): Promise<void> {
+      const stamp = get().dataStamp;
+      const key = `${version}:${stamp}:${page}`;
+      let request = inFlight.get(key);
+      if (!request) {
+        request = fetchPage(page, version, stamp).finally(() => inFlight.delete(key));
+        inFlight.set(key, request);
+      }
+      return request;
     }
-    return request;
-  }
 
-  async function fetchPage(page: number, version: number, stamp: number): Promise<void> {
-    const { scope, filters, sort } = get();
-    if (scope === null) return;
-    const result = await settle(() =>
-      window.unpod.tasks.query({ scope, filters, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
-    );
-    if (get().version !== version) return;
-    if (!result.ok) {
-      set({ error: result.error });
-      return;
-    }
-    // An answer older than the rows already shown (requests can finish out of order) is dropped.
-    if ((get().pages[page]?.stamp ?? -1) > stamp) return;
-    const data = result.data;
-    const changedSince = get().dataStamp !== stamp;
-    set((s) => ({
-      pages: { ...s.pages, [page]: { rows: data.rows, stale: changedSince, stamp } },
-      total: data.total,
-      searchKind: data.search,
-      lastSyncedAt: data.lastSyncedAt,
-      sync: isOlderSync(data.sync, s.sync) ? s.sync : data.sync,
-      notice: data.notice,
-      error: null,
-    }));
-    relocateSelection();
-    // Rows changed while this page was on its way: ask again for the current ones.
-    if (changedSince) void loadPage(page, version);
-  }
-
-  async function loadFacets(version: number): Promise<void> {
-    const { scope, filters, sort } = get();
-    if (scope === null) return;
-    const asked = ++facetsAsked;
-    const result = await settle(() =>
-      window.unpod.tasks.query({ scope, filters, sort, offset: 0, limit: 1, facets: true }),
-    );
-    // Two counts requests of one query (rows changed in between) can finish out of order.
-    if (get().version !== version || !result.ok || asked < facetsShown) return;
-    facetsShown = asked;
-    set({ facets: result.data.facets });
-  }
-
-  /** Counts are a few full scans at 100k tasks: asked for after the rows, at most every 400 ms. */
-  function scheduleFacets(version: number, delayMs: number): void {
-    if (facetsTimer) clearTimeout(facetsTimer);
-    facetsTimer = setTimeout(() => {
-      facetsTimer = null;
-      void loadFacets(version);
-    }, delayMs);
-  }
-
-  /** After rows moved (new tasks arrived above), keep the selected task selected. */
-  function relocateSelection(): void {
-    const { selectedId, selectedIndex, pages } = get();
-    if (selectedId === null || selectedIndex === null) return;
-    if (get().rowAt(selectedIndex)?.id === selectedId) return;
-    for (const [page, loaded] of Object.entries(pages)) {
-      const at = loaded.rows.findIndex((r) => r.id === selectedId);
-      if (at !== -1) {
-        set({ selectedIndex: Number(page) * PAGE_SIZE + at });
+    async function fetchPage(page: number, version: number, stamp: number): Promise<void> {
+      const { scope, filters, sort } = get();
+      if (scope === null) return;
+      const result = await settle(() =>
+        api.tasks.query({ scope, filters, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
+      );
+      if (get().version !== version) return;
+      if (!result.ok) {
+        set({ error: result.error });
         return;
       }
+      // An answer older than the rows already shown (requests can finish out of order) is dropped.
+      if ((get().pages[page]?.stamp ?? -1) > stamp) return;
+      const data = result.data;
+      const changedSince = get().dataStamp !== stamp;
+      set((s) => ({
+        pages: { ...s.pages, [page]: { rows: data.rows, stale: changedSince, stamp } },
+        total: data.total,
+        searchKind: data.search,
+        lastSyncedAt: data.lastSyncedAt,
+        sync: isOlderSync(data.sync, s.sync) ? s.sync : data.sync,
+        notice: data.notice,
+        error: null,
+      }));
+      relocateSelection();
+      // Rows changed while this page was on its way: ask again for the current ones.
+      if (changedSince) void loadPage(page, version);
     }
-  }
 
-  /** A new query: forget the rows, keep nothing of the old answer but the sync state. */
-  function restart(patch: Partial<TasksStore>): void {
-    const version = get().version + 1;
-    set({
-      ...patch,
-      version,
+    async function loadFacets(version: number): Promise<void> {
+      const { scope, filters, sort } = get();
+      if (scope === null) return;
+      const asked = ++facetsAsked;
+      const result = await settle(() =>
+        api.tasks.query({ scope, filters, sort, offset: 0, limit: 1, facets: true }),
+      );
+      // Two counts requests of one query (rows changed in between) can finish out of order.
+      if (get().version !== version || !result.ok || asked < facetsShown) return;
+      facetsShown = asked;
+      set({ facets: result.data.facets });
+    }
+
+    /** Counts are a few full scans at 100k tasks: asked for after the rows, at most every 400 ms. */
+    function scheduleFacets(version: number, delayMs: number): void {
+      if (facetsTimer) clearTimeout(facetsTimer);
+      facetsTimer = setTimeout(() => {
+        facetsTimer = null;
+        void loadFacets(version);
+      }, delayMs);
+    }
+
+    /** After rows moved (new tasks arrived above), keep the selected task selected. */
+    function relocateSelection(): void {
+      const { selectedId, selectedIndex, pages } = get();
+      if (selectedId === null || selectedIndex === null) return;
+      if (get().rowAt(selectedIndex)?.id === selectedId) return;
+      for (const [page, loaded] of Object.entries(pages)) {
+        const at = loaded.rows.findIndex((r) => r.id === selectedId);
+        if (at !== -1) {
+          set({ selectedIndex: Number(page) * PAGE_SIZE + at });
+          return;
+        }
+      }
+    }
+
+    /** A new query: forget the rows, keep nothing of the old answer but the sync state. */
+    function restart(patch: Partial<TasksStore>): void {
+      const version = get().version + 1;
+      set({
+        ...patch,
+        version,
+        total: null,
+        searchKind: null,
+        pages: {},
+        error: null,
+        selectedIndex: null,
+        selectedId: null,
+      });
+      if (get().scope === null) return;
+      const { start, end } = get().visible;
+      get().showRange(start, Math.max(end, start + 30));
+      // The counts cost a few full scans at 100k tasks: asked for once the first rows are in, so
+      // they never hold the rows up.
+      void loadPage(pageOf(start), version).then(() => scheduleFacets(version, 0));
+    }
+
+    return {
+      scope: null,
+      filters: emptyFilters(),
+      sort: defaultSort,
+      version: 0,
+      dataStamp: 0,
       total: null,
       searchKind: null,
       pages: {},
+      facets: null,
+      lastSyncedAt: null,
+      sync: null,
+      notice: null,
+      dismissedNotice: null,
       error: null,
+      visible: { start: 0, end: 30 },
       selectedIndex: null,
       selectedId: null,
-    });
-    if (get().scope === null) return;
-    const { start, end } = get().visible;
-    get().showRange(start, Math.max(end, start + 30));
-    // The counts cost a few full scans at 100k tasks: asked for once the first rows are in, so
-    // they never hold the rows up.
-    void loadPage(pageOf(start), version).then(() => scheduleFacets(version, 0));
-  }
+      exporting: false,
+      exportError: null,
+      sessionKey: null,
 
-  return {
-    scope: null,
-    filters: emptyFilters(),
-    sort: defaultSort,
-    version: 0,
-    dataStamp: 0,
-    total: null,
-    searchKind: null,
-    pages: {},
-    facets: null,
-    lastSyncedAt: null,
-    sync: null,
-    notice: null,
-    dismissedNotice: null,
-    error: null,
-    visible: { start: 0, end: 30 },
-    selectedIndex: null,
-    selectedId: null,
-    exporting: false,
-    exportError: null,
-    sessionKey: null,
+      reset(sessionKey) {
+        if (get().sessionKey === sessionKey) return;
+        set({ sessionKey, scope: null, facets: null, sync: null, lastSyncedAt: null, notice: null });
+        restart({ filters: emptyFilters(), sort: defaultSort });
+      },
 
-    reset(sessionKey) {
-      if (get().sessionKey === sessionKey) return;
-      set({ sessionKey, scope: null, facets: null, sync: null, lastSyncedAt: null, notice: null });
-      restart({ filters: emptyFilters(), sort: defaultSort });
-    },
+      setScope(scope) {
+        if (scopeKeyOf(scope) === scopeKeyOf(get().scope)) return;
+        restart({ scope, facets: null, sync: null, lastSyncedAt: null, filters: emptyFilters() });
+      },
+      setFilters(patch) {
+        const filters = { ...get().filters, ...patch };
+        // Best match first while searching; back to newest first when the search is cleared.
+        let sort = get().sort;
+        const searching = filters.search.trim() !== '';
+        if (searching && get().filters.search.trim() === '' && sort.field === 'created') {
+          sort = { field: 'relevance', direction: 'desc' };
+        } else if (!searching && sort.field === 'relevance') {
+          sort = defaultSort;
+        }
+        restart({ filters, sort });
+      },
+      clearFilters() {
+        restart({ filters: emptyFilters(), sort: defaultSort });
+      },
+      sortBy(field) {
+        const current = get().sort;
+        const direction =
+          current.field === field
+            ? current.direction === 'asc'
+              ? 'desc'
+              : 'asc'
+            : DESCENDING_FIRST.has(field)
+              ? 'desc'
+              : 'asc';
+        restart({ sort: { field, direction } });
+      },
 
-    setScope(scope) {
-      if (scopeKeyOf(scope) === scopeKeyOf(get().scope)) return;
-      restart({ scope, facets: null, sync: null, lastSyncedAt: null, filters: emptyFilters() });
-    },
-    setFilters(patch) {
-      const filters = { ...get().filters, ...patch };
-      // Best match first while searching; back to newest first when the search is cleared.
-      let sort = get().sort;
-      const searching = filters.search.trim() !== '';
-      if (searching && get().filters.search.trim() === '' && sort.field === 'created') {
-        sort = { field: 'relevance', direction: 'desc' };
-      } else if (!searching && sort.field === 'relevance') {
-        sort = defaultSort;
-      }
-      restart({ filters, sort });
-    },
-    clearFilters() {
-      restart({ filters: emptyFilters(), sort: defaultSort });
-    },
-    sortBy(field) {
-      const current = get().sort;
-      const direction =
-        current.field === field
-          ? current.direction === 'asc'
-            ? 'desc'
-            : 'asc'
-          : DESCENDING_FIRST.has(field)
-            ? 'desc'
-            : 'asc';
-      restart({ sort: { field, direction } });
-    },
+      showRange(start, end) {
+        set({ visible: { start, end } });
+        const { total, pages, version } = get();
+        const last = total === null ? pageOf(end) : Math.min(pageOf(end), pageOf(Math.max(0, total - 1)));
+        for (let page = pageOf(start); page <= last; page++) {
+          const loaded = pages[page];
+          if (!loaded || loaded.stale) void loadPage(page, version);
+        }
+      },
 
-    showRange(start, end) {
-      set({ visible: { start, end } });
-      const { total, pages, version } = get();
-      const last = total === null ? pageOf(end) : Math.min(pageOf(end), pageOf(Math.max(0, total - 1)));
-      for (let page = pageOf(start); page <= last; page++) {
-        const loaded = pages[page];
-        if (!loaded || loaded.stale) void loadPage(page, version);
-      }
-    },
+      revalidate() {
+        if (get().scope === null) return;
+        set((s) => ({
+          dataStamp: s.dataStamp + 1,
+          pages: Object.fromEntries(
+            Object.entries(s.pages).map(([page, loaded]) => [page, { ...loaded, stale: true }]),
+          ),
+        }));
+        const { start, end } = get().visible;
+        get().showRange(start, end);
+        scheduleFacets(get().version, 400);
+      },
 
-    revalidate() {
-      if (get().scope === null) return;
-      set((s) => ({
-        dataStamp: s.dataStamp + 1,
-        pages: Object.fromEntries(
-          Object.entries(s.pages).map(([page, loaded]) => [page, { ...loaded, stale: true }]),
-        ),
-      }));
-      const { start, end } = get().visible;
-      get().showRange(start, end);
-      scheduleFacets(get().version, 400);
-    },
+      rowAt(index) {
+        return get().pages[pageOf(index)]?.rows[index % PAGE_SIZE];
+      },
 
-    rowAt(index) {
-      return get().pages[pageOf(index)]?.rows[index % PAGE_SIZE];
-    },
+      select(index) {
+        const { total } = get();
+        if (total === null || total === 0) return;
+        const clamped = Math.max(0, Math.min(total - 1, index));
+        const row = get().rowAt(clamped);
+        set({ selectedIndex: clamped, selectedId: row?.id ?? null });
+        if (!row) {
+          // Not loaded yet (a jump to the end): load it, then take its id.
+          const version = get().version;
+          void loadPage(pageOf(clamped), version).then(() => {
+            if (get().version === version && get().selectedIndex === clamped) {
+              set({ selectedId: get().rowAt(clamped)?.id ?? null });
+            }
+          });
+        }
+      },
 
-    select(index) {
-      const { total } = get();
-      if (total === null || total === 0) return;
-      const clamped = Math.max(0, Math.min(total - 1, index));
-      const row = get().rowAt(clamped);
-      set({ selectedIndex: clamped, selectedId: row?.id ?? null });
-      if (!row) {
-        // Not loaded yet (a jump to the end): load it, then take its id.
-        const version = get().version;
-        void loadPage(pageOf(clamped), version).then(() => {
-          if (get().version === version && get().selectedIndex === clamped) {
-            set({ selectedId: get().rowAt(clamped)?.id ?? null });
-          }
-        });
-      }
-    },
+      move(delta) {
+        const { selectedIndex } = get();
+        get().select(selectedIndex === null ? (delta > 0 ? 0 : 0) : selectedIndex + delta);
+      },
 
-    move(delta) {
-      const { selectedIndex } = get();
-      get().select(selectedIndex === null ? (delta > 0 ? 0 : 0) : selectedIndex + delta);
-    },
+      async startSync(mode = 'full') {
+        const { scope } = get();
+        if (scope === null) return;
+        const result = await settle(() => api.sync.start({ scope, mode }));
+        if (result.ok) get().applySync(result.data);
+        else set({ error: result.error });
+      },
 
-    async startSync(mode = 'full') {
-      const { scope } = get();
-      if (scope === null) return;
-      const result = await settle(() => window.unpod.sync.start({ scope, mode }));
-      if (result.ok) get().applySync(result.data);
-      else set({ error: result.error });
-    },
+      async cancelSync() {
+        const { scope } = get();
+        if (scope === null) return;
+        const result = await settle(() => api.sync.cancel({ scope }));
+        if (result.ok) get().applySync(result.data);
+      },
 
-    async cancelSync() {
-      const { scope } = get();
-      if (scope === null) return;
-      const result = await settle(() => window.unpod.sync.cancel({ scope }));
-      if (result.ok) get().applySync(result.data);
-    },
+      applySync(status) {
+        if (scopeKeyOf(status.scope) !== scopeKeyOf(get().scope)) return;
+        if (isOlderSync(status, get().sync)) return;
+        set({ sync: status, lastSyncedAt: status.lastSyncedAt });
+      },
 
-    applySync(status) {
-      if (scopeKeyOf(status.scope) !== scopeKeyOf(get().scope)) return;
-      if (isOlderSync(status, get().sync)) return;
-      set({ sync: status, lastSyncedAt: status.lastSyncedAt });
-    },
+      applyNotice(notice) {
+        set({ notice });
+      },
 
-    applyNotice(notice) {
-      set({ notice });
-    },
+      dismissNotice() {
+        set({ dismissedNotice: get().notice?.id ?? null });
+      },
 
-    dismissNotice() {
-      set({ dismissedNotice: get().notice?.id ?? null });
-    },
+      async exportCsv() {
+        const { scope, filters, sort } = get();
+        if (scope === null || get().exporting) return null;
+        set({ exporting: true, exportError: null });
+        // The file's times are written in the zone the screen shows them in.
+        const timeZone = localTimeZone();
+        const result = await settle(() => api.tasks.exportCsv({ scope, filters, sort, timeZone }));
+        set({ exporting: false, exportError: result.ok ? null : result.error });
+        return result.ok ? { filename: result.data.filename, csv: result.data.csv } : null;
+      },
 
-    async exportCsv() {
-      const { scope, filters, sort } = get();
-      if (scope === null || get().exporting) return null;
-      set({ exporting: true, exportError: null });
-      // The file's times are written in the zone the screen shows them in.
-      const timeZone = localTimeZone();
-      const result = await settle(() => window.unpod.tasks.exportCsv({ scope, filters, sort, timeZone }));
-      set({ exporting: false, exportError: result.ok ? null : result.error });
-      return result.ok ? { filename: result.data.filename, csv: result.data.csv } : null;
-    },
-  };
-});
+      followEvents() {
+        const offs = [
+          api.on('sync.progress', (status) => get().applySync(status)),
+          api.on('tasks.changed', () => get().revalidate()),
+          api.on('cache.notice', (notice) => get().applyNotice(notice)),
+        ];
+        return () => {
+          for (const off of offs) off();
+        };
+      },
 
-/** Follows main's events: sync progress, changed rows, cache notices. Returns the undo. */
-export function followTaskEvents(): () => void {
-  const offs = [
-    window.unpod.on('sync.progress', (status) => useTasksStore.getState().applySync(status)),
-    window.unpod.on('tasks.changed', () => useTasksStore.getState().revalidate()),
-    window.unpod.on('cache.notice', (notice) => useTasksStore.getState().applyNotice(notice)),
-  ];
-  return () => {
-    for (const off of offs) off();
-  };
+      followEventsEarly() {
+        stopEarlyEvents ??= get().followEvents();
+      },
+
+      takeOverEarlyEvents() {
+        if (!stopEarlyEvents) return false;
+        stopEarlyEvents();
+        stopEarlyEvents = null;
+        return true;
+      },
+    };
+  });
 }

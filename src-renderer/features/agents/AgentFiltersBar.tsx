@@ -1,7 +1,7 @@
 // Type and state selects plus a search box; they filter the list as you change them.
 import type { Agent } from '../../../src-main/ipc/contract.ts';
 import { titleCase } from '../../lib/format.ts';
-import { useAgentFiltersStore } from '../../stores/agentFilters.ts';
+import { useAgentFiltersStore } from '../../stores/context.ts';
 import { distinctValues } from './filterAgents.ts';
 
 export function AgentFiltersBar({ agents }: { agents: readonly Agent[] }) {

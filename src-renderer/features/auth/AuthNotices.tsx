@@ -2,7 +2,7 @@
 // replacement (a polite status), a profile that failed to open, and problems found at start
 // (the last profile could not be reopened, the profiles file was unreadable, no keychain).
 import '../../components/notices.css';
-import { useAuthStore } from '../../stores/auth.ts';
+import { useAuthStore } from '../../stores/context.ts';
 import { FormError } from './FormError.tsx';
 
 export function AuthNotices({ startup = false }: { startup?: boolean }) {

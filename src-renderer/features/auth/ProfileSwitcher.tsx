@@ -3,8 +3,8 @@
 // between items, Enter or Space picks one, Escape closes and returns focus to the button.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Profile } from '../../../src-main/ipc/contract.ts';
-import { selectProfiles, useAuthStore } from '../../stores/auth.ts';
-import { useWorkspaceStore } from '../../stores/workspace.ts';
+import { selectProfiles } from '../../stores/auth.ts';
+import { useAuthStore, useWorkspaceStore } from '../../stores/context.ts';
 import { AddProfileDialog } from './AddProfileDialog.tsx';
 import { TokenDialog } from './TokenDialog.tsx';
 import { useProfiles } from './useProfiles.ts';

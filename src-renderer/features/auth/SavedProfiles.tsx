@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import type { Profile } from '../../../src-main/ipc/contract.ts';
 import { LoadingStatus } from '../../components/LoadingStatus.tsx';
-import { selectProfiles, useAuthStore } from '../../stores/auth.ts';
+import { selectProfiles } from '../../stores/auth.ts';
+import { useAuthStore } from '../../stores/context.ts';
 import { TokenDialog } from './TokenDialog.tsx';
 import { tokenStatusText } from './tokenStatus.ts';
 

@@ -7,7 +7,7 @@ import type { IpcError, PendingSignIn, SecretStorage } from '../../../src-main/i
 import { DEFAULT_BASE_URL, validateBaseUrl } from '../../../src-main/shared/base-url.ts';
 import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { settle } from '../../lib/ipc.ts';
-import { applyWorkspace } from '../../stores/auth.ts';
+import { useStores } from '../../stores/context.ts';
 import { failureField, failureOf, failureTitle, isFieldMistake, type AuthField } from './authErrors.ts';
 import { FormError } from './FormError.tsx';
 import { KeychainChoice } from './KeychainChoice.tsx';
@@ -51,6 +51,7 @@ function keychainDetails(error: IpcError): { reason: string | null; hint: string
 }
 
 export function SignInForm({ idPrefix, labelledBy, onCancel, onSignedIn }: SignInFormProps) {
+  const { auth } = useStores();
   const keychain = useKeychainStatus();
   const [baseUrl, setBaseUrl] = useState(DEFAULT_BASE_URL);
   const [token, setToken] = useState('');
@@ -139,7 +140,7 @@ export function SignInForm({ idPrefix, labelledBy, onCancel, onSignedIn }: SignI
     if (!mounted.current) return;
     if (result.ok) {
       pendingId.current = null;
-      applyWorkspace(result.data);
+      auth.getState().applyWorkspace(result.data);
       onSignedIn?.();
       return;
     }

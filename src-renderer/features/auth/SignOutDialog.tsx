@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { IpcError, Profile } from '../../../src-main/ipc/contract.ts';
 import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { settle } from '../../lib/ipc.ts';
-import { applyWorkspace, useAuthStore } from '../../stores/auth.ts';
+import { useStores } from '../../stores/context.ts';
 import { failureTitle } from './authErrors.ts';
 import { Dialog } from './Dialog.tsx';
 import { DialogFormActions } from './DialogFormActions.tsx';
@@ -18,6 +18,7 @@ export function SignOutDialog({ profile, onClose }: { profile: Profile; onClose(
   const [forgetProfile, setForgetProfile] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
+  const { auth } = useStores();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -40,9 +41,9 @@ export function SignOutDialog({ profile, onClose }: { profile: Profile; onClose(
       cachedDataDeleted ? 'Its cached data on this computer was deleted.' : '',
       profileForgotten ? 'The profile was removed from the list.' : '',
     ];
-    useAuthStore.getState().setNotice(parts.filter(Boolean).join(' '));
+    auth.getState().setNotice(parts.filter(Boolean).join(' '));
     onClose();
-    applyWorkspace(workspace);
+    auth.getState().applyWorkspace(workspace);
   }
 
   const storageText =

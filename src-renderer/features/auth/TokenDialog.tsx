@@ -5,7 +5,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { IpcError, Profile } from '../../../src-main/ipc/contract.ts';
 import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { settle } from '../../lib/ipc.ts';
-import { useAuthStore } from '../../stores/auth.ts';
+import { useStores } from '../../stores/context.ts';
 import { failureTitle } from './authErrors.ts';
 import { Dialog } from './Dialog.tsx';
 import { DialogFormActions } from './DialogFormActions.tsx';
@@ -20,6 +20,7 @@ interface TokenDialogProps {
 }
 
 export function TokenDialog({ profile, mode, onClose }: TokenDialogProps) {
+  const stores = useStores();
   const titleId = useId();
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
@@ -45,7 +46,7 @@ export function TokenDialog({ profile, mode, onClose }: TokenDialogProps) {
       return;
     }
     setToken('');
-    const auth = useAuthStore.getState();
+    const auth = stores.auth.getState();
     if (mode === 'reopen') {
       onClose();
       await auth.open(result.data);

@@ -2,10 +2,10 @@
 // workspace opens (its "last used" and token state change).
 import { useEffect } from 'react';
 import { afterFirstScreen } from '../../lib/firstScreen.ts';
-import { useAuthStore } from '../../stores/auth.ts';
-import { useWorkspaceStore } from '../../stores/workspace.ts';
+import { useStores, useWorkspaceStore } from '../../stores/context.ts';
 
 export function useProfiles(): void {
   const workspaceKey = useWorkspaceStore((s) => `${s.state?.kind ?? ''}:${s.state?.profileId ?? ''}`);
-  useEffect(() => afterFirstScreen(() => void useAuthStore.getState().load()), [workspaceKey]);
+  const { auth } = useStores();
+  useEffect(() => afterFirstScreen(() => void auth.getState().load()), [workspaceKey, auth]);
 }

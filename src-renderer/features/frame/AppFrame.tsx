@@ -1,8 +1,7 @@
 // The frame around an open workspace: top bar, left navigation, and the current page.
 import { useEffect } from 'react';
 import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
-import { startHashRouting, useNavigationStore } from '../../stores/navigation.ts';
-import { useWorkspaceStore } from '../../stores/workspace.ts';
+import { useNavigationStore, useStores, useWorkspaceStore } from '../../stores/context.ts';
 import { CurrentPage } from './CurrentPage.tsx';
 import { DemoNotice } from './DemoNotice.tsx';
 import { FrameNotices } from './FrameNotices.tsx';
@@ -16,7 +15,8 @@ export function AppFrame() {
   const page = useNavigationStore((s) => s.page);
   const isDemo = useWorkspaceStore((s) => s.state?.kind === 'demo');
   useFrameData();
-  useEffect(() => startHashRouting(), []);
+  const { navigation } = useStores();
+  useEffect(() => navigation.getState().followAddress(), [navigation]);
 
   return (
     <div className="frame">

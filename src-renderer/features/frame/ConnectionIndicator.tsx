@@ -1,6 +1,6 @@
 // Online / offline / token rejected, in words and colour, announced politely when it changes.
 import { clockTime } from '../../lib/format.ts';
-import { useConnectionStore } from '../../stores/connection.ts';
+import { useConnectionStore } from '../../stores/context.ts';
 
 const labels = { online: 'Online', offline: 'Offline', rejected: 'Token rejected' } as const;
 

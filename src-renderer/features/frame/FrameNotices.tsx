@@ -1,8 +1,8 @@
 // Failures of the frame's own work (switching organization or space, loading the pickers'
 // lists), shown at the top of the content where they are seen and reachable by keyboard.
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { useOrganizationsStore, useSpacesStore } from '../../stores/lists.ts';
-import { useWorkspaceStore, type WorkspaceAction } from '../../stores/workspace.ts';
+import { useOrganizationsStore, useSpacesStore, useWorkspaceStore } from '../../stores/context.ts';
+import type { WorkspaceAction } from '../../stores/workspace.ts';
 import { AuthNotices } from '../auth/AuthNotices.tsx';
 
 const failureTitles: Record<WorkspaceAction, string> = {

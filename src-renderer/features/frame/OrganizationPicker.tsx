@@ -1,7 +1,6 @@
 // The current organization, as a labelled select. Changing it asks main to switch; the select
 // shows the choice while that runs and follows main's answer afterwards.
-import { useOrganizationsStore } from '../../stores/lists.ts';
-import { useWorkspaceStore } from '../../stores/workspace.ts';
+import { useOrganizationsStore, useWorkspaceStore } from '../../stores/context.ts';
 
 export function OrganizationPicker() {
   const current = useWorkspaceStore((s) => s.state?.organization ?? null);

@@ -2,10 +2,9 @@
 // top bar says so (see ConnectionIndicator) and offers the way out, a new token for the profile.
 // Once main has checked and stored it, the profile reopens with it and comes back online.
 import { useState } from 'react';
-import { selectProfiles, useAuthStore } from '../../stores/auth.ts';
-import { useConnectionStore } from '../../stores/connection.ts';
-import { useWorkspaceStore } from '../../stores/workspace.ts';
+import { selectProfiles } from '../../stores/auth.ts';
 import { TokenDialog } from '../auth/TokenDialog.tsx';
+import { useAuthStore, useConnectionStore, useWorkspaceStore } from '../../stores/context.ts';
 
 export function RejectedTokenAction() {
   const rejected = useConnectionStore((s) => s.connection?.state === 'rejected');

@@ -1,6 +1,7 @@
 // The left navigation: one link per page, the current one marked with aria-current.
 import type { ReactNode } from 'react';
-import { pageHref, useNavigationStore, type PageId } from '../../stores/navigation.ts';
+import { useNavigationStore } from '../../stores/context.ts';
+import { pageHref, type PageId } from '../../stores/navigation.ts';
 import { NavIcon } from './NavIcon.tsx';
 
 const items: { page: PageId; label: string }[] = [

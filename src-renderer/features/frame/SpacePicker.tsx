@@ -1,6 +1,5 @@
 // The current space of the current organization, as a labelled select.
-import { useSpacesStore } from '../../stores/lists.ts';
-import { useWorkspaceStore } from '../../stores/workspace.ts';
+import { useSpacesStore, useWorkspaceStore } from '../../stores/context.ts';
 
 export function SpacePicker() {
   const current = useWorkspaceStore((s) => s.state?.space ?? null);

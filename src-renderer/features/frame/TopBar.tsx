@@ -1,6 +1,6 @@
 // The bar across the top: brand, organization and space pickers, demo badge, connection state
 // and the way back to the welcome screen.
-import { useWorkspaceStore } from '../../stores/workspace.ts';
+import { useWorkspaceStore } from '../../stores/context.ts';
 import { ProfileSwitcher } from '../auth/ProfileSwitcher.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { OrganizationPicker } from './OrganizationPicker.tsx';

@@ -2,25 +2,25 @@
 // organization.
 import { useEffect } from 'react';
 import { afterFirstScreen } from '../../lib/firstScreen.ts';
-import { useOrganizationsStore, useSpacesStore } from '../../stores/lists.ts';
-import { useWorkspaceStore } from '../../stores/workspace.ts';
+import { useStores, useWorkspaceStore } from '../../stores/context.ts';
 
 export function useFrameData(): void {
   const workspaceKey = useWorkspaceStore((s) =>
     s.state ? `${s.state.kind}:${s.state.profileId ?? ''}` : null,
   );
   const organization = useWorkspaceStore((s) => s.state?.organization?.domainHandle ?? null);
+  const { organizations, spaces } = useStores().lists;
 
   useEffect(() => {
     if (!workspaceKey) return;
-    return afterFirstScreen(() => void useOrganizationsStore.getState().load(workspaceKey));
-  }, [workspaceKey]);
+    return afterFirstScreen(() => void organizations.getState().load(workspaceKey));
+  }, [workspaceKey, organizations]);
 
   useEffect(() => {
     if (!organization) {
-      useSpacesStore.getState().reset();
+      spaces.getState().reset();
       return;
     }
-    return afterFirstScreen(() => void useSpacesStore.getState().load(organization));
-  }, [organization]);
+    return afterFirstScreen(() => void spaces.getState().load(organization));
+  }, [organization, spaces]);
 }

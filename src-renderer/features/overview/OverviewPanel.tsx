@@ -9,7 +9,6 @@ import type { IpcError, TaskOverview, TaskScope } from '../../../src-main/ipc/co
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { settle } from '../../lib/ipc.ts';
-import { useTasksStore } from '../../stores/tasks.ts';
 import { PLACED_STATUSES } from '../../../src-main/shared/task-status.ts';
 import { dates } from '../../lib/dates.ts';
 import {
@@ -21,6 +20,7 @@ import {
   statusTone,
 } from '../tasks/format.ts';
 import './overview.css';
+import { useTasksStore } from '../../stores/context.ts';
 
 const TONE_COLOURS: Record<string, string> = {
   good: '#1f8a52',

@@ -4,9 +4,8 @@ import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { NotSet } from '../../components/NotSet.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { titleCase } from '../../lib/format.ts';
-import { useSpacesStore } from '../../stores/lists.ts';
-import { useWorkspaceStore } from '../../stores/workspace.ts';
 import './spaces.css';
+import { useSpacesStore, useWorkspaceStore } from '../../stores/context.ts';
 
 export function SpacesPage() {
   const organization = useWorkspaceStore((s) => s.state?.organization ?? null);

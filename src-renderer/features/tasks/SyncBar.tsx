@@ -2,10 +2,9 @@
 // progress. Offline, the list keeps working from what was saved: the notice says how old it is.
 // A sync that cannot run (offline, or the token refused) says so instead of doing nothing.
 import { useState } from 'react';
+import { useConnectionStore, useStores, useTasksStore } from '../../stores/context.ts';
 import { formatCount, formatDateTime, timeAgo } from './format.ts';
 import { plural } from './plural.ts';
-import { useConnectionStore } from '../../stores/connection.ts';
-import { useTasksStore } from '../../stores/tasks.ts';
 import { useNow } from './useNow.ts';
 
 const cannotSync = {
@@ -18,7 +17,7 @@ export function SyncBar() {
   const lastSyncedAt = useTasksStore((s) => s.lastSyncedAt);
   const sync = useTasksStore((s) => s.sync);
   const scope = useTasksStore((s) => s.scope);
-  const { startSync, cancelSync } = useTasksStore.getState();
+  const { startSync, cancelSync } = useStores().tasks.getState();
   const connection = useConnectionStore((s) => s.connection?.state ?? null);
   const offline = connection === 'offline';
   const now = useNow(15_000);

@@ -9,7 +9,6 @@ import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { NotSet } from '../../components/NotSet.tsx';
 import { settle } from '../../lib/ipc.ts';
 import { titleCase } from '../../lib/format.ts';
-import { useTasksStore } from '../../stores/tasks.ts';
 import {
   formatCost,
   formatDataValue,
@@ -20,6 +19,7 @@ import {
   statusLabel,
   statusTone,
 } from './format.ts';
+import { useTasksStore } from '../../stores/context.ts';
 
 type Loaded =
   | { id: string; state: 'loading' }

@@ -7,7 +7,8 @@ import { useEffect, useId, useState, type MouseEvent } from 'react';
 import type { FacetCount, TaskFilters as Filters } from '../../../src-main/ipc/contract.ts';
 import { SEARCH_MAX_LENGTH } from '../../../src-main/shared/search-limits.ts';
 import { titleCase } from '../../lib/format.ts';
-import { hasActiveFilters, hasInvertedDates, useTasksStore } from '../../stores/tasks.ts';
+import { useStores, useTasksStore } from '../../stores/context.ts';
+import { hasActiveFilters, hasInvertedDates } from '../../stores/tasks.ts';
 import { useFiltersOpen } from './filtersOpen.ts';
 import { dayStart, formatCount, nextDay, statusLabel, toDateInput } from './format.ts';
 import { SEARCH_NOTE_ID } from './searchNote.ts';
@@ -80,7 +81,7 @@ export function TaskFilters({ agentNames }: { agentNames: ReadonlyMap<string, st
   const filters = useTasksStore((s) => s.filters);
   const facets = useTasksStore((s) => s.facets);
   const scopeKind = useTasksStore((s) => s.scope?.kind ?? null);
-  const { setFilters, clearFilters } = useTasksStore.getState();
+  const { setFilters, clearFilters } = useStores().tasks.getState();
   const id = useId();
 
   // The box answers at once; the query waits for a pause in typing.

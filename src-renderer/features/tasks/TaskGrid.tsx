@@ -19,8 +19,8 @@ import {
 } from 'react';
 import type { TaskColumnId, TaskRow, TaskSort } from '../../../src-main/ipc/contract.ts';
 import { NotSet } from '../../components/NotSet.tsx';
-import { usePreferencesStore } from '../../stores/preferences.ts';
-import { appliedFilters, PAGE_SIZE, useTasksStore } from '../../stores/tasks.ts';
+import { usePreferencesStore, useStores, useTasksStore } from '../../stores/context.ts';
+import { appliedFilters, PAGE_SIZE } from '../../stores/tasks.ts';
 import { CellTooltip, tipFor, useCellTip } from './CellTooltip.tsx';
 import { ColumnResizer, RESIZE_KEYS_ID } from './ColumnResizer.tsx';
 import { gridTemplate, placeColumns, type PlacedColumn } from './columns.ts';
@@ -56,7 +56,7 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
   const searching = useTasksStore((s) => appliedFilters(s.filters, s.searchKind).search.trim() !== '');
   const selectedIndex = useTasksStore((s) => s.selectedIndex);
   const version = useTasksStore((s) => s.version);
-  const { showRange, select, move, sortBy } = useTasksStore.getState();
+  const { showRange, select, move, sortBy } = useStores().tasks.getState();
   const rowAt = (index: number) => pages[Math.floor(index / PAGE_SIZE)]?.rows[index % PAGE_SIZE];
   const scrollRef = useRef<HTMLDivElement>(null);
 

@@ -6,18 +6,20 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { afterFirstScreen } from '../../lib/firstScreen.ts';
-import { useAgentsStore } from '../../stores/lists.ts';
-import { usePreferencesStore } from '../../stores/preferences.ts';
+import {
+  useAgentsStore,
+  usePreferencesStore,
+  useStores,
+  useTasksStore,
+  useWorkspaceStore,
+} from '../../stores/context.ts';
 import {
   appliedFilters,
-  followTaskEvents,
   hasActiveFilters,
   hasInvertedDates,
   scopeKeyOf,
   tasksSessionKey,
-  useTasksStore,
 } from '../../stores/tasks.ts';
-import { useWorkspaceStore } from '../../stores/workspace.ts';
 import { downloadText } from './download.ts';
 import { formatCount } from './format.ts';
 import { takeOverEarlyTasks } from './openEarly.ts';
@@ -253,7 +255,8 @@ export function TasksPage() {
   const sessionKey = useWorkspaceStore((s) => tasksSessionKey(s.state));
   const scope = useTasksStore((s) => s.scope);
   const error = useTasksStore((s) => s.error);
-  const { setScope, revalidate, reset } = useTasksStore.getState();
+  const { tasks } = useStores();
+  const { setScope, revalidate, reset, followEvents } = tasks.getState();
   const { agents, names } = useAgentNames();
   const [view, setView] = useState<View>('calls');
   const loadPreferences = usePreferencesStore((s) => s.load);
@@ -262,11 +265,11 @@ export function TasksPage() {
   // Main's events (sync progress, changed rows, notices) while the page is open; rows saved
   // while it was closed are picked up on return.
   useEffect(() => {
-    const openedEarly = takeOverEarlyTasks();
-    const stop = followTaskEvents();
+    const openedEarly = takeOverEarlyTasks(tasks);
+    const stop = followEvents();
     if (!openedEarly) revalidate();
     return stop;
-  }, [revalidate]);
+  }, [tasks, revalidate, followEvents]);
 
   // Another workspace: nothing of the previous one stays. Another space: its list.
   useEffect(() => {
@@ -274,13 +277,13 @@ export function TasksPage() {
   }, [sessionKey, reset]);
   const spaceToken = space?.token ?? null;
   useEffect(() => {
-    const current = useTasksStore.getState().scope;
+    const current = tasks.getState().scope;
     if (spaceToken && (current === null || current.kind === 'space')) {
       setScope({ kind: 'space', spaceToken });
     } else if (!spaceToken && current?.kind === 'space') {
       setScope(null); // no space chosen: no space's list
     }
-  }, [spaceToken, sessionKey, setScope]);
+  }, [spaceToken, sessionKey, setScope, tasks]);
 
   function onTabKey(event: KeyboardEvent<HTMLButtonElement>) {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;

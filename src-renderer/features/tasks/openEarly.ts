@@ -4,23 +4,16 @@
 // those rows are painted (see lib/firstScreen.ts).
 import type { WorkspaceState } from '../../../src-main/ipc/contract.ts';
 import { holdSecondaryLoads } from '../../lib/firstScreen.ts';
-import { useNavigationStore } from '../../stores/navigation.ts';
-import { followTaskEvents, tasksSessionKey, useTasksStore, type TasksStore } from '../../stores/tasks.ts';
-import { useWorkspaceStore } from '../../stores/workspace.ts';
-
-/**
- * Main's task events, followed from the early request until TasksPage takes them over, so a
- * change reported in between is not missed.
- */
-let stopEarlyEvents: (() => void) | null = null;
+import type { AppStores } from '../../stores/registry.ts';
+import { tasksSessionKey, type TasksStore, type TasksStoreApi } from '../../stores/tasks.ts';
 
 /** Resolves when the list's current query has its first answer (rows or an error), or is replaced. */
-function firstAnswer(): Promise<void> {
-  const { version } = useTasksStore.getState();
+function firstAnswer(tasks: TasksStoreApi): Promise<void> {
+  const { version } = tasks.getState();
   const answered = (s: TasksStore) => s.version !== version || s.total !== null || s.error !== null;
   return new Promise((resolve) => {
-    if (answered(useTasksStore.getState())) return resolve();
-    const stop = useTasksStore.subscribe((s) => {
+    if (answered(tasks.getState())) return resolve();
+    const stop = tasks.subscribe((s) => {
       if (!answered(s)) return;
       stop();
       resolve();
@@ -29,21 +22,21 @@ function firstAnswer(): Promise<void> {
 }
 
 /** Points the task list at the workspace's space, as TasksPage does when it mounts. */
-function openTasks(state: WorkspaceState): void {
-  const tasks = useTasksStore.getState();
-  tasks.reset(tasksSessionKey(state));
-  const current = useTasksStore.getState().scope;
+function openTasks(tasks: TasksStoreApi, state: WorkspaceState): void {
+  tasks.getState().reset(tasksSessionKey(state));
+  const current = tasks.getState().scope;
   if (!state.space || (current !== null && current.kind !== 'space')) return;
-  stopEarlyEvents ??= followTaskEvents();
-  tasks.setScope({ kind: 'space', spaceToken: state.space.token });
-  holdSecondaryLoads(firstAnswer());
+  // Main's task events, followed from this request until TasksPage takes them over.
+  tasks.getState().followEventsEarly();
+  tasks.getState().setScope({ kind: 'space', spaceToken: state.space.token });
+  holdSecondaryLoads(firstAnswer(tasks));
 }
 
 /** Watches for the first workspace state; returns the undo. Call before the state is asked for. */
-export function startTasksEarly(): () => void {
-  return useWorkspaceStore.subscribe((now, before) => {
+export function startTasksEarly({ workspace, navigation, tasks }: AppStores): () => void {
+  return workspace.subscribe((now, before) => {
     if (before.state !== null || now.state === null || now.state.kind === 'none') return;
-    if (useNavigationStore.getState().page === 'tasks') openTasks(now.state);
+    if (navigation.getState().page === 'tasks') openTasks(tasks, now.state);
   });
 }
 
@@ -51,9 +44,4 @@ export function startTasksEarly(): () => void {
  * For TasksPage on mount: ends the early event subscription (the page follows the events from
  * now on). True when the list was opened early: its rows are as fresh as can be.
  */
-export function takeOverEarlyTasks(): boolean {
-  if (!stopEarlyEvents) return false;
-  stopEarlyEvents();
-  stopEarlyEvents = null;
-  return true;
-}
+export const takeOverEarlyTasks = (tasks: TasksStoreApi): boolean => tasks.getState().takeOverEarlyEvents();

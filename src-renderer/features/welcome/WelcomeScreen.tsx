@@ -4,12 +4,12 @@ import { useEffect, useRef, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { useHeadingFocus } from '../../lib/pageFocus.ts';
-import { useWorkspaceStore } from '../../stores/workspace.ts';
 import { AuthNotices } from '../auth/AuthNotices.tsx';
 import { SavedProfiles } from '../auth/SavedProfiles.tsx';
 import { SignInForm } from '../auth/SignInForm.tsx';
 import { useProfiles } from '../auth/useProfiles.ts';
 import './welcome.css';
+import { useWorkspaceStore } from '../../stores/context.ts';
 
 export function WelcomeScreen() {
   useProfiles();

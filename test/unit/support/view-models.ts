@@ -1,5 +1,6 @@
 // What main sends the renderer, built for store tests: small, valid by the contract (the fake
 // transport checks every answer against its schema).
+import { idleStatus } from '../../../src-main/services/tasks/scope-registry.ts';
 import type {
   Organization,
   Profile,
@@ -63,19 +64,7 @@ export const taskRow = (id: string): TaskRow => ({
 });
 
 export const syncStatus = (scope: TaskScope, patch: Partial<SyncStatus> = {}): SyncStatus => ({
-  scope,
-  phase: 'idle',
-  mode: null,
-  fetched: 0,
-  total: 0,
-  pagesDone: 0,
-  pagesTotal: 0,
-  inserted: 0,
-  updated: 0,
-  unchanged: 0,
-  startedAt: null,
-  finishedAt: null,
-  error: null,
+  ...idleStatus(scope),
   lastSyncedAt: null,
   ...patch,
 });

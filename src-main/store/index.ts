@@ -3,6 +3,7 @@
 export { openCache } from './open-cache.ts';
 export type { OpenCacheOptions, OpenCacheResult, TaskCache, TasksRepository } from './open-cache.ts';
 export { scopeKey } from './scope.ts';
+export type { IndexingMode, SearchIndexStatus } from './search-index.ts';
 export type { CacheScope } from './scope.ts';
 export type { TaskFilter } from './task-filter.ts';
 export type { UpsertCounts, TaskWriter } from './task-writes.ts';

@@ -107,6 +107,34 @@ export const migrations: readonly Migration[] = [
     `);
     refillSearchIndex(db);
   },
+
+  // 3: a smaller file and faster writes. The full-text index no longer keeps its own copy of the
+  // text (contentless; the transcripts and summaries are in the stored JSON already, and the
+  // highlights of a page are computed from it, see page-highlights.ts). Deletes by rowid need no
+  // old text (contentless_delete). Indexing may run after the write: search_backlog lists the
+  // tasks whose text is not (or not yet in its latest form) in the index. The index is refilled
+  // from the stored tasks by whoever opens the file next: at once (inline indexing) or in the
+  // background (the store worker), so the upgrade itself takes no time.
+  (db) => {
+    db.exec(`
+      DROP TRIGGER tasks_fts_after_delete;
+      DROP TABLE tasks_fts;
+      CREATE VIRTUAL TABLE tasks_fts USING fts5 (
+        name, contact, email, company, context, objective, transcript, summary, phone_digits,
+        content = '',
+        contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2'
+      );
+      CREATE TRIGGER tasks_fts_after_delete AFTER DELETE ON tasks BEGIN
+        DELETE FROM tasks_fts WHERE rowid = old.pk;
+      END;
+      CREATE TABLE search_backlog (
+        task_pk INTEGER PRIMARY KEY REFERENCES tasks (pk) ON DELETE CASCADE
+      );
+      INSERT INTO search_backlog (task_pk) SELECT pk FROM tasks;
+    `);
+  },
 ];
 
 /**

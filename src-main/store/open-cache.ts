@@ -211,3 +211,38 @@ export function openCache(path: string, options: OpenCacheOptions = {}): OpenCac
     return { cache, recovered: true, movedTo, reason, migrationsApplied: applied };
   }
 }
+
+/** A second connection that only reads (the store worker's reader): no check, no migration. */
+export interface CacheReader {
+  readonly tasks: TaskReader;
+  readonly syncState: Pick<SyncStateRepository, 'get' | 'list'>;
+  /** Tasks the writer has not indexed yet (a search cannot find them yet). */
+  searchBacklog(): number;
+  close(): void;
+}
+
+/**
+ * Opens a reading connection to a cache that `openCache` has already opened, checked and
+ * migrated. In WAL mode it reads the last committed state and never waits for the writer.
+ */
+export function openCacheReader(path: string): CacheReader {
+  const db = openDatabase(path);
+  try {
+    const statements = new StatementCache(db);
+    const hits = new SearchHits(db);
+    const backlog = db.prepare('SELECT count(*) AS n FROM search_backlog');
+    const searchBacklog = () => Number((backlog.get() as { n: number }).n);
+    const syncState = createSyncStateRepository(db);
+    return {
+      tasks: createTaskReader(statements, hits, new PageText(db), searchBacklog),
+      syncState: { get: syncState.get, list: syncState.list },
+      searchBacklog,
+      close: () => {
+        if (db.isOpen) db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

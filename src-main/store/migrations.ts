@@ -110,25 +110,24 @@ export const migrations: readonly Migration[] = [
 
   // 3: a smaller file and faster writes. The full-text index no longer keeps its own copy of the
   // text (contentless; the transcripts and summaries are in the stored JSON already, and the
-  // highlights of a page are computed from it, see page-highlights.ts). Deletes by rowid need no
-  // old text (contentless_delete). Indexing may run after the write: search_backlog lists the
-  // tasks whose text is not (or not yet in its latest form) in the index. The index is refilled
-  // from the stored tasks by whoever opens the file next: at once (inline indexing) or in the
-  // background (the store worker), so the upgrade itself takes no time.
+  // highlights of a page are computed from it, see page-highlights.ts). A contentless index
+  // forgets a task only when told its old text, which the writer rebuilds from the stored JSON
+  // (search-index.ts), so no trigger can do it: the writer removes a task's text before it
+  // changes or deletes the task. (contentless_delete would take the rowid alone, but measured 7×
+  // slower per update.) Indexing may run after the write: search_backlog lists the tasks whose
+  // text is not in the index; a task listed there has no text in the index at all. The index is
+  // refilled from the stored tasks by whoever opens the file next: at once (inline indexing) or
+  // in the background (the store worker), so the upgrade itself takes no time.
   (db) => {
     db.exec(`
-      DROP TRIGGER tasks_fts_after_delete;
+      DROP TRIGGER IF EXISTS tasks_fts_after_delete;
       DROP TABLE tasks_fts;
       CREATE VIRTUAL TABLE tasks_fts USING fts5 (
         name, contact, email, company, context, objective, transcript, summary, phone_digits,
         content = '',
-        contentless_delete = 1,
         tokenize = 'unicode61 remove_diacritics 2',
         prefix = '2'
       );
-      CREATE TRIGGER tasks_fts_after_delete AFTER DELETE ON tasks BEGIN
-        DELETE FROM tasks_fts WHERE rowid = old.pk;
-      END;
       CREATE TABLE search_backlog (
         task_pk INTEGER PRIMARY KEY REFERENCES tasks (pk) ON DELETE CASCADE
       );

@@ -2,9 +2,14 @@
 // half the cost of writing it, so a writer may leave it for later: it then lists the task in
 // search_backlog, and catchUp() indexes the backlog from the stored JSON in small transactions
 // whenever the writer is idle (the store worker does this between requests). Until then the task
-// is not found by a search, or found by its previous text, and backlog() says how many are behind.
-// With inline indexing (the default of openCache) every write indexes at once, as before.
-import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
+// is not found by a search, and backlog() says how many are behind. With inline indexing (the
+// default of openCache) every write indexes at once, as before.
+//
+// The index is contentless (migration 3): it forgets a task's text only when given that text
+// again. The text is rebuilt from what is stored (the JSON and the list columns), so the writer
+// removes a task's text before it overwrites or deletes the task. A task in search_backlog has no
+// text in the index at all, so there is nothing to remove for it.
+import type { DatabaseSync, SQLOutputValue, StatementSync } from 'node:sqlite';
 import { transaction } from './database.ts';
 import { decodeDocument } from './document-codec.ts';
 import { toSearchText, type TaskListColumns, type TaskSearchText } from './task-record.ts';
@@ -16,13 +21,13 @@ export interface IndexEntry {
   pk: number;
   task: unknown;
   record: Pick<TaskListColumns, 'name' | 'contactNumber' | 'email' | 'company'>;
-  /** False for a task written for the first time (nothing in the index to replace). */
-  replace: boolean;
 }
 
 export interface SearchIndexWriter {
   readonly mode: IndexingMode;
-  /** Inside the writer's transaction: index these tasks now, or list them in the backlog. */
+  /** Before a stored task is overwritten or deleted: its current text leaves the index. */
+  removing(pk: number): void;
+  /** Inside the writer's transaction, after the rows: index these tasks now, or list them. */
   written(entries: readonly IndexEntry[]): void;
 }
 
@@ -51,45 +56,81 @@ const values = (pk: number, text: TaskSearchText) => [
   text.phoneDigits,
 ];
 
-/** Writes tasks' text into tasks_fts (any schema version: it touches only that table). */
+type Row = Record<string, SQLOutputValue>;
+const text = (v: SQLOutputValue | undefined): string | null => (typeof v === 'string' ? v : null);
+
+/** The text the index holds for a stored task: from its JSON (if it parses) and list columns. */
+function storedText(row: Row): TaskSearchText {
+  let task: unknown = null;
+  try {
+    task = JSON.parse(decodeDocument(row.json) ?? '');
+  } catch {
+    // damaged JSON: the list columns are still worth finding
+  }
+  return toSearchText(task, {
+    name: text(row.name),
+    contactNumber: text(row.contact_number),
+    email: text(row.email),
+    company: text(row.company),
+  });
+}
+
+const STORED_TEXT_SQL = `SELECT t.pk, t.name, t.contact_number, t.email, t.company, d.json
+  FROM tasks t LEFT JOIN task_documents d ON d.task_pk = t.pk`;
+
+/** Adds and removes tasks' text in tasks_fts. */
 function ftsWriter(db: DatabaseSync) {
   const insert = db.prepare(
     `INSERT INTO tasks_fts (rowid, ${FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const replace = db.prepare(
-    `INSERT OR REPLACE INTO tasks_fts (rowid, ${FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  return (entry: IndexEntry) =>
-    (entry.replace ? replace : insert).run(...values(entry.pk, toSearchText(entry.task, entry.record)));
+  let remove: StatementSync | null = null;
+  let stored: StatementSync | null = null;
+  return {
+    add: (pk: number, text: TaskSearchText) => insert.run(...values(pk, text)),
+    /** Removes the indexed text of a task from what is stored for it now. */
+    remove(pk: number) {
+      stored ??= db.prepare(`${STORED_TEXT_SQL} WHERE t.pk = ?`);
+      remove ??= db.prepare(
+        `INSERT INTO tasks_fts (tasks_fts, rowid, ${FTS_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const row = stored.get(pk) as Row | undefined;
+      if (row !== undefined) remove.run(...values(pk, storedText(row)));
+    },
+  };
 }
 
 export function createSearchIndexWriter(db: DatabaseSync, mode: IndexingMode): SearchIndexWriter {
+  const fts = ftsWriter(db);
   if (mode === 'inline') {
-    const write = ftsWriter(db);
-    return { mode, written: (entries) => entries.forEach(write) };
+    return {
+      mode,
+      removing: (pk) => fts.remove(pk),
+      written: (entries) => {
+        for (const e of entries) fts.add(e.pk, toSearchText(e.task, e.record));
+      },
+    };
   }
   const queue = db.prepare('INSERT OR IGNORE INTO search_backlog (task_pk) SELECT value FROM json_each(?)');
+  const listed = db.prepare('SELECT 1 FROM search_backlog WHERE task_pk = ?');
   return {
     mode,
+    removing(pk) {
+      if (listed.get(pk) === undefined) fts.remove(pk);
+    },
     written(entries) {
       if (entries.length > 0) queue.run(JSON.stringify(entries.map((e) => e.pk)));
     },
   };
 }
 
-type Row = Record<string, SQLOutputValue>;
-const text = (v: SQLOutputValue | undefined): string | null => (typeof v === 'string' ? v : null);
-
 /** `onIndexed` runs after a catch-up step changed the index (cached search matches are stale). */
 export function createSearchIndexStatus(db: DatabaseSync, onIndexed: () => void): SearchIndexStatus {
   const count = db.prepare('SELECT count(*) AS n FROM search_backlog');
   const next = db.prepare(
-    `SELECT b.task_pk AS pk, t.name, t.contact_number, t.email, t.company, d.json
-     FROM search_backlog b JOIN tasks t ON t.pk = b.task_pk LEFT JOIN task_documents d ON d.task_pk = b.task_pk
-     ORDER BY b.task_pk LIMIT ?`,
+    `${STORED_TEXT_SQL} JOIN search_backlog b ON b.task_pk = t.pk ORDER BY b.task_pk LIMIT ?`,
   );
   const done = db.prepare('DELETE FROM search_backlog WHERE task_pk IN (SELECT value FROM json_each(?))');
-  const write = ftsWriter(db);
+  const fts = ftsWriter(db);
   const backlog = () => Number((count.get() as Row).n);
   return {
     backlog,
@@ -99,21 +140,7 @@ export function createSearchIndexStatus(db: DatabaseSync, onIndexed: () => void)
         const pks: number[] = [];
         for (const row of rows) {
           const pk = Number(row.pk);
-          let task: unknown = null;
-          const json = decodeDocument(row.json);
-          try {
-            task = JSON.parse(json ?? '');
-          } catch {
-            // damaged JSON: the list columns are still worth finding
-          }
-          const record = {
-            name: text(row.name),
-            contactNumber: text(row.contact_number),
-            email: text(row.email),
-            company: text(row.company),
-          };
-          // Whether the index holds an older text of this task is unknown: replace either way.
-          write({ pk, task, record, replace: true });
+          fts.add(pk, storedText(row));
           pks.push(pk);
         }
         if (pks.length > 0) done.run(JSON.stringify(pks));

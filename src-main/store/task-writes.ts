@@ -122,7 +122,8 @@ export function createTaskWriter(
   const addLabels = db.prepare(
     'INSERT OR IGNORE INTO task_labels (task_pk, label) SELECT value ->> 0, value ->> 1 FROM json_each(?)',
   );
-  const deleteTask = db.prepare('DELETE FROM tasks WHERE id = ?');
+  const deleteTask = db.prepare('DELETE FROM tasks WHERE pk = ?');
+  const keyOf = db.prepare('SELECT pk FROM tasks WHERE id = ?');
   const readDocument = db.prepare('SELECT json FROM task_documents WHERE task_pk = ?');
   const readBytes = db.prepare(
     `SELECT ${documentBytesSql('json')} AS n FROM task_documents WHERE task_pk = ?`,
@@ -202,7 +203,7 @@ export function createTaskWriter(
             ]);
             pending.documents.push([pk, encodeDocument(record.json)]);
             for (const label of record.labels) pending.labels.push([pk, label]);
-            pending.indexed.push({ pk, task, record, replace: false });
+            pending.indexed.push({ pk, task, record });
             pending.ids.add(record.id);
             known.set(record.id, { pk, content_hash: record.contentHash, space_token: record.spaceToken });
             counts.inserted++;
@@ -211,11 +212,12 @@ export function createTaskWriter(
             !sameContent(existing.pk, task, record)
           ) {
             const pk = existing.pk;
+            searchIndex.removing(pk); // while the stored task is still the one indexed
             updateTask.run(record.spaceToken, record.assignee, ...listValues(record, storedAt), pk);
             pending.documents.push([pk, encodeDocument(record.json)]);
             pending.cleared.push(pk);
             for (const label of record.labels) pending.labels.push([pk, label]);
-            pending.indexed.push({ pk, task, record, replace: true });
+            pending.indexed.push({ pk, task, record });
             pending.ids.add(record.id);
             existing.content_hash = record.contentHash;
             if (record.spaceToken !== null) existing.space_token = record.spaceToken;
@@ -238,7 +240,12 @@ export function createTaskWriter(
       if (ids.length === 0) return 0;
       const deleted = transaction(db, () => {
         let deleted = 0;
-        for (const id of ids) deleted += Number(deleteTask.run(id).changes);
+        for (const id of ids) {
+          const row = keyOf.get(id) as { pk: number } | undefined;
+          if (row === undefined) continue;
+          searchIndex.removing(row.pk);
+          deleted += Number(deleteTask.run(row.pk).changes);
+        }
         return deleted;
       });
       if (deleted > 0) onWrite();

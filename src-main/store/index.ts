@@ -1,8 +1,15 @@
 // The offline task cache: one SQLite file per profile (node:sqlite, no native module), holding
 // every task the supervisor has seen so it stays readable offline. Must not import electron.
-export { openCache } from './open-cache.ts';
-export type { OpenCacheOptions, OpenCacheResult, TaskCache, TasksRepository } from './open-cache.ts';
+export { openCache, openCacheReader } from './open-cache.ts';
+export type {
+  CacheReader,
+  OpenCacheOptions,
+  OpenCacheResult,
+  TaskCache,
+  TasksRepository,
+} from './open-cache.ts';
 export { scopeKey } from './scope.ts';
+export type { IndexingMode, SearchIndexStatus } from './search-index.ts';
 export type { CacheScope } from './scope.ts';
 export type { TaskFilter } from './task-filter.ts';
 export type { UpsertCounts, TaskWriter } from './task-writes.ts';

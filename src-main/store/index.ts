@@ -36,3 +36,6 @@ export type { CsvColumn, CsvOptions, TaskCsvContext } from './csv-export.ts';
 export { parsePlatformTime } from './platform-time.ts';
 export { taskIdOf } from './task-record.ts';
 export type { Task } from './task-shape.ts';
+export { StoreClient, StoreClosedError, StoreWorkerRestartedError } from './worker/store-client.ts';
+export type { CallOptions, StoreEvents } from './worker/store-client.ts';
+export type { OpenInfo } from './worker/protocol.ts';

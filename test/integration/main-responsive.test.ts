@@ -151,4 +151,19 @@ describe('the main process while the cache works', () => {
     expect((await query(h, { scope })).total).toBe(TASKS);
     expect(h.logs.some((line) => line.includes('a task cache thread stopped and was restarted'))).toBe(true);
   });
+
+  it('a cache thread that keeps dying: the user is told the saved data stopped working', async () => {
+    const scope = spaceScope(sandbox);
+    await syncAndWait(h, scope);
+    const store = h.services.tasks.currentCache()!;
+    const notices = () => h.eventsNamed('cache.notice') as CacheNotice[];
+    // The store restarts a thread five times; the sixth death is one too many.
+    for (let restarts = 1; restarts <= 5; restarts++) {
+      await store.diagnostics.terminate('reader');
+      await waitFor(() => notices().length === restarts, `restart notice ${restarts}`);
+    }
+    await store.diagnostics.terminate('reader');
+    await waitFor(() => notices().some((n) => n.kind === 'unavailable'), 'a notice that the cache stopped');
+    expect(notices().at(-1)!.message).toMatch(/stopped working\. Quit and reopen Unpod Desk/);
+  });
 });

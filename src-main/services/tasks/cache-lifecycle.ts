@@ -65,6 +65,13 @@ const recoveredNotice = (reason: string | null): CacheNotice => ({
   at: new Date().toISOString(),
 });
 
+const failedNotice = (): CacheNotice => ({
+  id: `failed-${Date.now()}`,
+  kind: 'unavailable',
+  message: 'The saved task data stopped working. Quit and reopen Unpod Desk to read your tasks again.',
+  at: new Date().toISOString(),
+});
+
 const restartedNotice = (): CacheNotice => ({
   id: `restarted-${Date.now()}`,
   kind: 'recovered',
@@ -128,6 +135,7 @@ export function createCacheLifecycle(options: CacheLifecycleOptions): CacheLifec
     store.on('failed', ({ role, reason }) => {
       if (controller.signal.aborted) return;
       logger.error('a task cache thread kept stopping; the cache is closed', { role, reason });
+      emit('cache.notice', failedNotice());
     });
     if (notice) emit('cache.notice', notice);
     return result;

@@ -5,7 +5,14 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src-main/index.ts') } },
+      // The store's worker thread is an entry of its own: store-client.ts starts
+      // ./store-worker.js beside the main bundle.
+      rollupOptions: {
+        input: {
+          index: resolve('src-main/index.ts'),
+          'store-worker': resolve('src-main/store/worker/store-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -411,6 +411,8 @@ export const taskPageSchema = z.object({
    * punctuation, symbols or emoji) and `too_short` (one character): the last two filter nothing.
    */
   search: z.enum(['none', 'words', 'no_words', 'too_short']),
+  /** A search ran while the full-text index was catching up: this many tasks it cannot find yet. */
+  notYetSearchable: z.number().int().nonnegative().optional(),
 });
 export type TaskPage = z.infer<typeof taskPageSchema>;
 
@@ -486,6 +488,8 @@ export type TaskOverview = z.infer<typeof taskOverviewSchema>;
 
 /** not_found: the scope is not the current space, nor an agent, of the current organization. */
 const cacheErrors = ['not_signed_in', 'no_organization', 'not_found'] as const satisfies readonly ErrorCode[];
+/** The reads a newer one of the same list supersedes: the older answers `cancelled`. */
+const supersededReadErrors = [...cacheErrors, 'cancelled'] as const satisfies readonly ErrorCode[];
 
 const taskChannels = {
   'tasks.query': channel({
@@ -501,7 +505,7 @@ const taskChannels = {
       })
       .strict(),
     output: taskPageSchema,
-    errors: cacheErrors,
+    errors: supersededReadErrors,
   }),
   'tasks.get': channel({
     input: z.object({ id: z.string().min(1).max(200) }).strict(),
@@ -510,7 +514,7 @@ const taskChannels = {
       /** The saved copy is damaged; the next sync replaces it. */
       z.object({ status: z.literal('invalid'), id: z.string(), problem: z.string() }),
     ]),
-    errors: cacheErrors,
+    errors: supersededReadErrors,
   }),
   'tasks.overview': channel({
     input: z
@@ -522,7 +526,7 @@ const taskChannels = {
       })
       .strict(),
     output: taskOverviewSchema,
-    errors: cacheErrors,
+    errors: supersededReadErrors,
   }),
   'tasks.exportCsv': channel({
     input: z
@@ -535,7 +539,7 @@ const taskChannels = {
       })
       .strict(),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }),
-    errors: cacheErrors,
+    errors: supersededReadErrors,
   }),
   'sync.start': channel({
     input: z.object({ scope: taskScopeSchema, mode: z.enum(['full', 'refresh']).default('full') }).strict(),

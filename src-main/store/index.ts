@@ -1,8 +1,15 @@
 // The offline task cache: one SQLite file per profile (node:sqlite, no native module), holding
 // every task the supervisor has seen so it stays readable offline. Must not import electron.
-export { openCache } from './open-cache.ts';
-export type { OpenCacheOptions, OpenCacheResult, TaskCache, TasksRepository } from './open-cache.ts';
+export { openCache, openCacheReader } from './open-cache.ts';
+export type {
+  CacheReader,
+  OpenCacheOptions,
+  OpenCacheResult,
+  TaskCache,
+  TasksRepository,
+} from './open-cache.ts';
 export { scopeKey } from './scope.ts';
+export type { IndexingMode, SearchIndexStatus } from './search-index.ts';
 export type { CacheScope } from './scope.ts';
 export type { TaskFilter } from './task-filter.ts';
 export type { UpsertCounts, TaskWriter } from './task-writes.ts';
@@ -29,3 +36,6 @@ export type { CsvColumn, CsvOptions, TaskCsvContext } from './csv-export.ts';
 export { parsePlatformTime } from './platform-time.ts';
 export { taskIdOf } from './task-record.ts';
 export type { Task } from './task-shape.ts';
+export { StoreClient, StoreClosedError, StoreWorkerRestartedError } from './worker/store-client.ts';
+export type { CallOptions, StoreEvents } from './worker/store-client.ts';
+export type { OpenInfo } from './worker/protocol.ts';

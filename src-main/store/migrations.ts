@@ -107,6 +107,33 @@ export const migrations: readonly Migration[] = [
     `);
     refillSearchIndex(db);
   },
+
+  // 3: a smaller file and faster writes. The full-text index no longer keeps its own copy of the
+  // text (contentless; the transcripts and summaries are in the stored JSON already, and the
+  // highlights of a page are computed from it, see page-highlights.ts). A contentless index
+  // forgets a task only when told its old text, which the writer rebuilds from the stored JSON
+  // (search-index.ts), so no trigger can do it: the writer removes a task's text before it
+  // changes or deletes the task. (contentless_delete would take the rowid alone, but measured 7×
+  // slower per update.) Indexing may run after the write: search_backlog lists the tasks whose
+  // text is not in the index; a task listed there has no text in the index at all. The index is
+  // refilled from the stored tasks by whoever opens the file next: at once (inline indexing) or
+  // in the background (the store worker), so the upgrade itself takes no time.
+  (db) => {
+    db.exec(`
+      DROP TRIGGER IF EXISTS tasks_fts_after_delete;
+      DROP TABLE tasks_fts;
+      CREATE VIRTUAL TABLE tasks_fts USING fts5 (
+        name, contact, email, company, context, objective, transcript, summary, phone_digits,
+        content = '',
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2'
+      );
+      CREATE TABLE search_backlog (
+        task_pk INTEGER PRIMARY KEY REFERENCES tasks (pk) ON DELETE CASCADE
+      );
+      INSERT INTO search_backlog (task_pk) SELECT pk FROM tasks;
+    `);
+  },
 ];
 
 /**

@@ -7,7 +7,14 @@ import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { openDatabase, StatementCache } from './database.ts';
 import { applyMigrations, CACHE_SCHEMA_NAME, NewerSchemaError, readUserVersion } from './migrations.ts';
+import { PageText } from './page-highlights.ts';
 import { SearchHits } from './search-hits.ts';
+import {
+  createSearchIndexStatus,
+  createSearchIndexWriter,
+  type IndexingMode,
+  type SearchIndexStatus,
+} from './search-index.ts';
 import { createSyncStateRepository, type SyncStateRepository } from './sync-state.ts';
 import { createTaskReader, type TaskReader } from './task-queries.ts';
 import { createTaskWriter, type TaskWriter } from './task-writes.ts';
@@ -18,6 +25,8 @@ export interface TaskCache {
   readonly path: string;
   readonly tasks: TasksRepository;
   readonly syncState: SyncStateRepository;
+  /** How far the full-text index is behind the stored tasks, and the step that catches it up. */
+  readonly searchIndex: SearchIndexStatus;
   /** The raw connection, for diagnostics and tests; the repositories are the API. */
   readonly database: DatabaseSync;
   close(): void;
@@ -38,6 +47,12 @@ export interface OpenCacheResult {
 export interface OpenCacheOptions {
   /** Run PRAGMA quick_check at open (default true). It reads the whole file. */
   quickCheck?: boolean;
+  /**
+   * `inline` (default): every write indexes its tasks' text at once, and a backlog left in the
+   * file (by an upgrade, or a deferred writer) is indexed at open. `deferred`: writes only list
+   * their tasks in the backlog; the owner calls `searchIndex.catchUp()` when idle.
+   */
+  indexing?: IndexingMode;
 }
 
 /** The file cannot serve as this app's cache; `reason` is shown to the user. */
@@ -68,7 +83,15 @@ function unusableReason(error: unknown): string | null {
   return null;
 }
 
-const EXPECTED_TABLES = ['meta', 'tasks', 'task_documents', 'task_labels', 'tasks_fts', 'sync_state'];
+const EXPECTED_TABLES = [
+  'meta',
+  'tasks',
+  'task_documents',
+  'task_labels',
+  'tasks_fts',
+  'search_backlog',
+  'sync_state',
+];
 
 function checkAndMigrate(db: DatabaseSync, quickCheck: boolean): number[] {
   if (quickCheck) {
@@ -103,18 +126,26 @@ function checkAndMigrate(db: DatabaseSync, quickCheck: boolean): number[] {
   return applied;
 }
 
-function buildCache(path: string, db: DatabaseSync): TaskCache {
+/** Tasks indexed per catch-up transaction at open (inline indexing). */
+const OPEN_CATCH_UP_STEP = 2_000;
+
+function buildCache(path: string, db: DatabaseSync, indexing: IndexingMode): TaskCache {
   // Preparing the repositories' statements also proves every column they use exists.
   const statements = new StatementCache(db);
   const hits = new SearchHits(db);
+  const searchIndex = createSearchIndexStatus(db, () => hits.invalidate());
+  if (indexing === 'inline') {
+    while (searchIndex.backlog() > 0) searchIndex.catchUp(OPEN_CATCH_UP_STEP);
+  }
   const tasks: TasksRepository = {
-    ...createTaskWriter(db, () => hits.invalidate()),
-    ...createTaskReader(statements, hits),
+    ...createTaskWriter(db, () => hits.invalidate(), createSearchIndexWriter(db, indexing)),
+    ...createTaskReader(statements, hits, new PageText(db), searchIndex.backlog),
   };
   return {
     path,
     tasks,
     syncState: createSyncStateRepository(db),
+    searchIndex,
     database: db,
     close: () => {
       if (!db.isOpen) return;
@@ -131,11 +162,15 @@ function buildCache(path: string, db: DatabaseSync): TaskCache {
   };
 }
 
-function tryOpen(path: string, quickCheck: boolean): { cache: TaskCache; applied: number[] } {
+function tryOpen(
+  path: string,
+  quickCheck: boolean,
+  indexing: IndexingMode,
+): { cache: TaskCache; applied: number[] } {
   const db = openDatabase(path);
   try {
     const applied = checkAndMigrate(db, quickCheck);
-    return { cache: buildCache(path, db), applied };
+    return { cache: buildCache(path, db, indexing), applied };
   } catch (error) {
     db.close();
     throw error;
@@ -163,15 +198,51 @@ function moveAside(path: string): string {
  */
 export function openCache(path: string, options: OpenCacheOptions = {}): OpenCacheResult {
   const quickCheck = options.quickCheck ?? true;
+  const indexing = options.indexing ?? 'inline';
   mkdirSync(dirname(path), { recursive: true });
   try {
-    const { cache, applied } = tryOpen(path, quickCheck);
+    const { cache, applied } = tryOpen(path, quickCheck, indexing);
     return { cache, recovered: false, movedTo: null, reason: null, migrationsApplied: applied };
   } catch (error) {
     const reason = unusableReason(error);
     if (reason === null) throw error;
     const movedTo = moveAside(path);
-    const { cache, applied } = tryOpen(path, false);
+    const { cache, applied } = tryOpen(path, false, indexing);
     return { cache, recovered: true, movedTo, reason, migrationsApplied: applied };
+  }
+}
+
+/** A second connection that only reads (the store worker's reader): no check, no migration. */
+export interface CacheReader {
+  readonly tasks: TaskReader;
+  readonly syncState: Pick<SyncStateRepository, 'get' | 'list'>;
+  /** Tasks the writer has not indexed yet (a search cannot find them yet). */
+  searchBacklog(): number;
+  close(): void;
+}
+
+/**
+ * Opens a reading connection to a cache that `openCache` has already opened, checked and
+ * migrated. In WAL mode it reads the last committed state and never waits for the writer.
+ */
+export function openCacheReader(path: string): CacheReader {
+  const db = openDatabase(path);
+  try {
+    const statements = new StatementCache(db);
+    const hits = new SearchHits(db);
+    const backlog = db.prepare('SELECT count(*) AS n FROM search_backlog');
+    const searchBacklog = () => Number((backlog.get() as { n: number }).n);
+    const syncState = createSyncStateRepository(db);
+    return {
+      tasks: createTaskReader(statements, hits, new PageText(db), searchBacklog),
+      syncState: { get: syncState.get, list: syncState.list },
+      searchBacklog,
+      close: () => {
+        if (db.isOpen) db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
   }
 }

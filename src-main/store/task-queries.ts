@@ -3,6 +3,8 @@
 // still in flight.
 import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import type { StatementCache } from './database.ts';
+import { decodeDocument } from './document-codec.ts';
+import type { PageText } from './page-highlights.ts';
 import type { SearchHits } from './search-hits.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchKind } from './fts-query.ts';
 import { findDigits } from './phone-digits.ts';
@@ -55,6 +57,11 @@ export interface TaskPage {
   limit: number;
   /** How the search was read: `no_words` and `too_short` applied no text filter. */
   search: SearchKind;
+  /**
+   * Present when a search ran while the index was catching up after a write: how many tasks the
+   * search cannot find yet, or finds only by their previous text ("search index catching up").
+   */
+  notYetSearchable?: number;
 }
 
 export interface FacetCount {
@@ -156,7 +163,12 @@ const SNIPPET_TOKENS = 16;
 const clampInt = (value: number | undefined, fallback: number, min: number, max: number): number =>
   value === undefined || !Number.isFinite(value) ? fallback : Math.min(max, Math.max(min, Math.trunc(value)));
 
-export function createTaskReader(statements: StatementCache, hits: SearchHits): TaskReader {
+export function createTaskReader(
+  statements: StatementCache,
+  hits: SearchHits,
+  pageText: PageText,
+  searchBacklog: () => number = () => 0,
+): TaskReader {
   const all = (sql: string, params: SQLInputValue[]): Row[] => statements.get(sql).all(...params) as Row[];
   /** The SQL of a filter, with its search matches loaded. */
   const sqlOf = (filter: TaskFilter, omit: FacetToOmit = null) => {
@@ -209,10 +221,7 @@ export function createTaskReader(statements: StatementCache, hits: SearchHits): 
   };
 
   // highlight()/snippet() are computed for the page's rows only, after sorting and paging: in the
-  // main query they would run for every match before the sort throws most of them away. The `+`
-  // before rowid is deliberate: without it SQLite hands FTS5 one rowid at a time, and FTS5
-  // re-expands a prefix query for each (measured: 0.5 s for "mo*" at 100k tasks); with it, the
-  // matches are scanned once and filtered to the page.
+  // main query they would run for every match before the sort throws most of them away.
   // A number found through its digits (phone_digits is never shown) gets those digits marked in
   // the number as written, so the row shows why it matched.
   const markNumber = (contact: string | null, digits: readonly string[]): string | null => {
@@ -232,14 +241,17 @@ export function createTaskReader(statements: StatementCache, hits: SearchHits): 
     const byTask = new Map<number, TaskMatch>();
     if (pks.length === 0) return byTask;
     const marks = [HIGHLIGHT_START, HIGHLIGHT_END];
-    const highlights = [0, 1, 2, 3].map((c) => `highlight(tasks_fts, ${c}, ?, ?) AS h${c}`);
+    const highlights = [0, 1, 2, 3].map((c) => `highlight(page_text, ${c}, ?, ?) AS h${c}`);
     const snippets = SNIPPET_COLUMNS.map(
-      ([, c], i) => `snippet(tasks_fts, ${c}, ?, ?, '…', ${SNIPPET_TOKENS}) AS s${i}`,
+      ([, c], i) => `snippet(page_text, ${c}, ?, ?, '…', ${SNIPPET_TOKENS}) AS s${i}`,
     );
-    const rows = all(
-      `SELECT rowid AS pk, ${[...highlights, ...snippets].join(', ')} FROM tasks_fts
-       WHERE tasks_fts MATCH ? AND +rowid IN (${pks.map(() => '?').join(', ')})`,
-      [...Array<string[]>(8).fill(marks).flat(), match, ...pks],
+    // The index holds no text (contentless): the page's text is matched again in temp.page_text.
+    const rows = pageText.with(pks, () =>
+      all(
+        `SELECT rowid AS pk, ${[...highlights, ...snippets].join(', ')} FROM temp.page_text
+         WHERE page_text MATCH ?`,
+        [...Array<string[]>(8).fill(marks).flat(), match],
+      ),
     );
     for (const r of rows) {
       const field = (alias: string) => {
@@ -271,7 +283,10 @@ export function createTaskReader(statements: StatementCache, hits: SearchHits): 
       const offset = clampInt(query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
       const limit = clampInt(query.limit, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
       const total = num(all(`SELECT count(*) AS n FROM ${f.from} WHERE ${f.where}`, f.params)[0]?.n) ?? 0;
-      if (total === 0 || offset >= total) return { rows: [], total, offset, limit, search: f.search.kind };
+      const behind = f.match === null ? 0 : searchBacklog();
+      const catchingUp = behind > 0 ? { notYetSearchable: behind } : {};
+      if (total === 0 || offset >= total)
+        return { rows: [], total, offset, limit, search: f.search.kind, ...catchingUp };
 
       // Step 1: the page's keys only, so SQLite sorts index entries, not whole rows.
       const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
@@ -330,7 +345,7 @@ export function createTaskReader(statements: StatementCache, hits: SearchHits): 
           match: matches === null ? null : (matches.get(pk) ?? null),
         });
       }
-      return { rows, total, offset, limit, search: f.search.kind };
+      return { rows, total, offset, limit, search: f.search.kind, ...catchingUp };
     },
 
     countByStatus: (filter) => facet(filter, 'statuses', 't.status'),
@@ -352,7 +367,7 @@ export function createTaskReader(statements: StatementCache, hits: SearchHits): 
       const storedId = String(row.id);
       let parsed: unknown;
       try {
-        parsed = JSON.parse(String(row.json));
+        parsed = JSON.parse(decodeDocument(row.json) ?? '');
       } catch {
         return { status: 'invalid', id: storedId, problem: 'The stored task is not valid JSON.' };
       }

@@ -101,6 +101,8 @@ export interface TasksStore {
   total: number | null;
   /** How main read the current search; null until the first page answered. */
   searchKind: SearchKind | null;
+  /** Tasks the current search cannot find yet (main's search index is catching up). */
+  notYetSearchable: number;
   pages: Record<number, LoadedPage>;
   facets: TaskFacets | null;
   lastSyncedAt: string | null;
@@ -190,7 +192,8 @@ export function createTasksStore(api: TasksApi): TasksStoreApi {
       );
       if (get().version !== version) return;
       if (!result.ok) {
-        set({ error: result.error });
+        // Superseded by a newer request of the same page: that one's answer fills it.
+        if (result.error.code !== 'cancelled') set({ error: result.error });
         return;
       }
       // An answer older than the rows already shown (requests can finish out of order) is dropped.
@@ -201,6 +204,7 @@ export function createTasksStore(api: TasksApi): TasksStoreApi {
         pages: { ...s.pages, [page]: { rows: data.rows, stale: changedSince, stamp } },
         total: data.total,
         searchKind: data.search,
+        notYetSearchable: data.notYetSearchable ?? 0,
         lastSyncedAt: data.lastSyncedAt,
         sync: isOlderSync(data.sync, s.sync) ? s.sync : data.sync,
         notice: data.notice,
@@ -255,6 +259,7 @@ export function createTasksStore(api: TasksApi): TasksStoreApi {
         version,
         total: null,
         searchKind: null,
+        notYetSearchable: 0,
         pages: {},
         error: null,
         selectedIndex: null,
@@ -276,6 +281,7 @@ export function createTasksStore(api: TasksApi): TasksStoreApi {
       dataStamp: 0,
       total: null,
       searchKind: null,
+      notYetSearchable: 0,
       pages: {},
       facets: null,
       lastSyncedAt: null,

@@ -100,7 +100,7 @@ describe('migrations', () => {
     old.close();
 
     const upgraded = openCache(oldPath, { quickCheck: true });
-    expect(upgraded).toMatchObject({ recovered: false, migrationsApplied: [2] });
+    expect(upgraded).toMatchObject({ recovered: false, migrationsApplied: [2, 3] });
     const found = (search: string) =>
       upgraded.cache.tasks
         .queryTasks({ scope: SCOPE, search })

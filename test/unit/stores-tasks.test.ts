@@ -69,6 +69,30 @@ describe('task list store', () => {
     expect(tasks.getState().pages[0]?.stale).toBe(false);
   });
 
+  it('shows no error when main answers an older request of a page "cancelled" (a newer one replaced it)', async () => {
+    await openWith(['a', 'b']);
+    tasks.getState().revalidate();
+    const older = fake.take('tasks.query', rowsQuery(0));
+    tasks.getState().revalidate();
+    const newer = fake.take('tasks.query', (i) => rowsQuery(0)(i) && i !== older.input);
+
+    await older.fail({ code: 'cancelled', message: 'A newer request replaced this one.' });
+    expect(tasks.getState().error).toBeNull();
+    await newer.answer(taskPage(spaceA, ['new-1', 'a', 'b']));
+
+    expect(shownIds()).toEqual(['new-1', 'a', 'b']);
+    expect(tasks.getState().error).toBeNull();
+  });
+
+  it('keeps how many tasks a search cannot find yet while main’s search index catches up', async () => {
+    await openWith(['a']);
+    tasks.getState().setFilters({ search: 'smith' });
+    await fake
+      .take('tasks.query', rowsQuery(0))
+      .answer({ ...taskPage(spaceA, ['a'], 1), search: 'words', notYetSearchable: 1234 });
+    expect(tasks.getState().notYetSearchable).toBe(1234);
+  });
+
   it('asks again for a page whose answer was read before rows changed (tasks.changed while in flight)', async () => {
     await openWith(ids('r', PAGE_SIZE), 150);
     const stop = tasks.getState().followEvents();

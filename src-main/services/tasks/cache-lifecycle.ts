@@ -2,12 +2,13 @@
 // <profile data folder>/tasks-cache.sqlite, or <app data folder>/demo/tasks-cache.sqlite for the
 // demo), checked for damage in the background, rebuilt when damaged (with a notice for the
 // Tasks page), and closed when the workspace closes or changes (sign-out may delete the folder
-// right after).
+// right after). The file is served by the store's worker threads (StoreClient), so no SQLite
+// work runs on the main thread; a worker that dies is restarted and the user told.
 import { join } from 'node:path';
 import type { CacheNotice } from '../../ipc/contract.ts';
 import { AppError } from '../../ipc/errors.ts';
 import type { Logger } from '../../log/index.ts';
-import { openCache, type OpenCacheResult, type TaskCache } from '../../store/index.ts';
+import { StoreClient, type OpenInfo } from '../../store/index.ts';
 import type { Emit } from '../emit.ts';
 import type { ActiveSession } from '../workspace.ts';
 import { checkIntegrityInBackground } from './integrity-check.ts';
@@ -18,7 +19,12 @@ export const CACHE_FILE_NAME = 'tasks-cache.sqlite';
 export interface OpenCache {
   readonly sessionId: number;
   readonly path: string;
-  readonly cache: TaskCache;
+  readonly cache: StoreClient;
+  /**
+   * Each synced scope's last complete sync (by the store's scope key), read at open and kept
+   * as the syncs record it, so a status never waits for the store.
+   */
+  readonly lastSynced: Map<string, string | null>;
   /** Said on the Tasks page (the file was damaged and is being rebuilt), or null. */
   readonly notice: CacheNotice | null;
   /** Aborted when this cache closes: the syncs, timers and events working on it stop. */
@@ -29,7 +35,7 @@ export interface CacheLifecycle {
   /** The open cache, or null. */
   current(): OpenCache | null;
   /** The session's cache, opened on first use; another session's is closed first. */
-  openFor(session: Pick<ActiveSession, 'id' | 'dataDir'>): OpenCache;
+  openFor(session: Pick<ActiveSession, 'id' | 'dataDir'>): Promise<OpenCache>;
   /** Closes the open cache, if any. */
   close(): void;
   /** Closes the cache once every background check has let go of the file. */
@@ -59,6 +65,21 @@ const recoveredNotice = (reason: string | null): CacheNotice => ({
   at: new Date().toISOString(),
 });
 
+const failedNotice = (): CacheNotice => ({
+  id: `failed-${Date.now()}`,
+  kind: 'unavailable',
+  message: 'The saved task data stopped working. Quit and reopen Unpod Desk to read your tasks again.',
+  at: new Date().toISOString(),
+});
+
+const restartedNotice = (): CacheNotice => ({
+  id: `restarted-${Date.now()}`,
+  kind: 'recovered',
+  message:
+    'The saved task data stopped answering and was restarted. Your tasks are safe; a list or sync in progress may have been read again.',
+  at: new Date().toISOString(),
+});
+
 const cannotOpen = () =>
   new AppError(
     'internal',
@@ -68,28 +89,54 @@ const cannotOpen = () =>
 export function createCacheLifecycle(options: CacheLifecycleOptions): CacheLifecycle {
   const { logger, emit } = options;
   let current: Opened | null = null;
+  /** The cache being opened, and for which session (reads meanwhile wait for it). */
+  let opening: { sessionId: number; done: Promise<Opened> } | null = null;
   /** Integrity checks whose worker has not finished, of this cache or of one closed before. */
   const checksRunning = new Set<Promise<void>>();
+  /** Stores being closed (their threads checkpoint the file and exit). */
+  const closesRunning = new Set<Promise<void>>();
 
-  function toOpened(sessionId: number, path: string, opened: OpenCacheResult): Opened {
+  async function toOpened(
+    sessionId: number,
+    path: string,
+    { store, open }: { store: StoreClient; open: OpenInfo },
+  ): Promise<Opened> {
     let notice: CacheNotice | null = null;
-    if (opened.recovered) {
+    if (open.recovered) {
       logger.warn('the task cache was damaged and has been rebuilt', {
-        reason: opened.reason,
-        movedTo: opened.movedTo,
+        reason: open.reason,
+        movedTo: open.movedTo,
       });
-      notice = recoveredNotice(opened.reason);
+      notice = recoveredNotice(open.reason);
+    }
+    const lastSynced = new Map<string, string | null>();
+    try {
+      for (const state of await store.syncState.list()) lastSynced.set(state.scopeKey, state.lastSyncedAt);
+    } catch (error) {
+      await store.close();
+      throw error;
     }
     const controller = new AbortController();
     const result: Opened = {
       sessionId,
       path,
-      cache: opened.cache,
+      cache: store,
+      lastSynced,
       notice,
       closing: controller.signal,
       controller,
       integrityCheck: null,
     };
+    store.on('restarted', ({ role, reason }) => {
+      if (controller.signal.aborted) return;
+      logger.warn('a task cache thread stopped and was restarted', { role, reason });
+      emit('cache.notice', restartedNotice());
+    });
+    store.on('failed', ({ role, reason }) => {
+      if (controller.signal.aborted) return;
+      logger.error('a task cache thread kept stopping; the cache is closed', { role, reason });
+      emit('cache.notice', failedNotice());
+    });
     if (notice) emit('cache.notice', notice);
     return result;
   }
@@ -99,25 +146,24 @@ export function createCacheLifecycle(options: CacheLifecycleOptions): CacheLifec
    * set aside right here); the full integrity check runs in a worker meanwhile (see
    * integrity-check.ts) and rebuilds the cache if it fails.
    */
-  function open(session: Pick<ActiveSession, 'id' | 'dataDir'>): Opened {
+  async function open(session: Pick<ActiveSession, 'id' | 'dataDir'>): Promise<Opened> {
     const path = join(session.dataDir ?? join(options.dataDir, 'demo'), CACHE_FILE_NAME);
-    let opened: OpenCacheResult;
+    let result: Opened;
     try {
-      opened = openCache(path, { quickCheck: false });
+      result = await toOpened(session.id, path, await StoreClient.open(path, { quickCheck: false }));
     } catch (error) {
       logger.error('the task cache could not be opened', { error, path });
       throw cannotOpen();
     }
-    const result = toOpened(session.id, path, opened);
-    if (!opened.recovered) {
+    if (!result.notice) {
       const timer = setTimeout(() => {
         if (result.closing.aborted) return;
         const controller = new AbortController();
-        const done = checkIntegrityInBackground(path, controller.signal).then((check) => {
+        const done = checkIntegrityInBackground(path, controller.signal).then(async (check) => {
           checksRunning.delete(done);
           result.integrityCheck = null;
           if (controller.signal.aborted) return;
-          if (check.status === 'corrupt') recoverDamaged(result, check.problem);
+          if (check.status === 'corrupt') await recoverDamaged(result, check.problem);
           else if (check.status === 'unknown') logger.warn('the task cache check did not run', check);
         });
         checksRunning.add(done);
@@ -129,51 +175,78 @@ export function createCacheLifecycle(options: CacheLifecycleOptions): CacheLifec
   }
 
   /** The background check found damage: reopen with the check, which sets the file aside. */
-  function recoverDamaged(old: Opened, problem: string): void {
+  async function recoverDamaged(old: Opened, problem: string): Promise<void> {
     if (old.closing.aborted || current !== old) return;
     logger.warn('the task cache failed its integrity check', { problem });
-    close(old);
-    let opened: OpenCacheResult;
+    const reopening = (async () => {
+      await close(old);
+      return toOpened(old.sessionId, old.path, await StoreClient.open(old.path, { quickCheck: true }));
+    })();
+    opening = { sessionId: old.sessionId, done: reopening };
     try {
-      opened = openCache(old.path);
+      current = await reopening;
     } catch (error) {
       logger.error('the task cache could not be reopened after its check failed', { error });
       return; // the next read tries again
+    } finally {
+      if (opening?.done === reopening) opening = null;
     }
-    current = toOpened(old.sessionId, old.path, opened);
     options.onRebuilt(old, current);
   }
 
-  function close(opened: Opened): void {
-    if (opened.closing.aborted) return;
+  function close(opened: Opened): Promise<void> {
+    if (opened.closing.aborted) return Promise.resolve();
     opened.controller.abort();
     opened.integrityCheck?.controller.abort();
-    opened.cache.close();
     if (current === opened) current = null;
+    const closed = opened.cache.close().catch((error: unknown) => {
+      logger.warn('closing the task cache failed', { error });
+    });
+    closesRunning.add(closed);
+    void closed.finally(() => closesRunning.delete(closed));
+    return closed;
+  }
+
+  async function openFor(session: Pick<ActiveSession, 'id' | 'dataDir'>): Promise<Opened> {
+    for (;;) {
+      if (current && !current.closing.aborted && current.sessionId === session.id) return current;
+      if (opening) {
+        // One open at a time: the session's own is shared, another session's is let finish.
+        const pending = opening;
+        const opened = await pending.done.catch(() => null);
+        if (pending.sessionId === session.id && opened !== null) return opened;
+        continue;
+      }
+      if (current) void close(current);
+      const done = open(session);
+      opening = { sessionId: session.id, done };
+      try {
+        current = await done;
+        return current;
+      } finally {
+        if (opening?.done === done) opening = null;
+      }
+    }
   }
 
   return {
     current: () => (current !== null && !current.closing.aborted ? current : null),
-    openFor(session) {
-      if (current && current.sessionId === session.id) return current;
-      if (current) close(current);
-      current = open(session);
-      return current;
-    },
+    openFor,
     close() {
-      if (current) close(current);
+      if (current) void close(current);
     },
     async closeAll() {
-      // The worker holds its own connection to the file: stop it and wait until it has let go
-      // before closing ours, so ours is the last one and SQLite folds the WAL into the file.
-      // (A read arriving meanwhile may open the cache again: the loop closes that one too.)
-      // Checks of caches closed earlier (another profile) were stopped then, and may still be
-      // letting go: they are waited for too.
-      while (current || checksRunning.size > 0) {
+      // Stop the integrity check workers and wait until they have let go of the file, then
+      // close the store (its writer checkpoints the WAL into the file as the last connection).
+      // A read arriving meanwhile may open the cache again: the loop closes that one too.
+      // Checks and stores of caches closed earlier (another profile) are waited for too.
+      while (current || opening || checksRunning.size > 0 || closesRunning.size > 0) {
+        if (opening) await opening.done.catch(() => null);
         const opened = current;
         opened?.integrityCheck?.controller.abort();
         await Promise.all(checksRunning);
-        if (opened) close(opened);
+        if (opened) await close(opened);
+        await Promise.all(closesRunning);
       }
     },
   };

@@ -5,7 +5,7 @@
 import type { SyncStatus, TaskScope } from '../../ipc/contract.ts';
 import type { Emit } from '../emit.ts';
 import type { OpenCache } from './cache-lifecycle.ts';
-import { keyOf, toCacheScope } from './filters.ts';
+import { keyOf } from './filters.ts';
 import { createScopeEvents, type ScopeEvents } from './scope-events.ts';
 import type { SyncTiming } from './sync-timing.ts';
 
@@ -64,7 +64,7 @@ export const idleStatus = (scope: TaskScope): Omit<SyncStatus, 'lastSyncedAt'> =
 });
 
 export function createScopeRegistry(options: {
-  opened: Pick<OpenCache, 'cache' | 'closing'>;
+  opened: Pick<OpenCache, 'lastSynced' | 'closing'>;
   /** The organization the scopes are of, when the registry is made. */
   orgHandle: string | null;
   emit: Emit;
@@ -80,8 +80,8 @@ export function createScopeRegistry(options: {
   };
   opened.closing.addEventListener('abort', () => scopes.forEach(stop), { once: true });
 
-  const lastSyncedAtOf = (scope: TaskScope): string | null =>
-    opened.cache.syncState.get(toCacheScope(scope))?.lastSyncedAt ?? null;
+  // From the open cache's mirror of its sync states: a status never waits for the store.
+  const lastSyncedAtOf = (scope: TaskScope): string | null => opened.lastSynced.get(keyOf(scope)) ?? null;
 
   const statusOf = (entry: ScopeEntry): SyncStatus => ({
     ...entry.status,

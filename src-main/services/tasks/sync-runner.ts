@@ -11,7 +11,7 @@ import {
   parsePlatformTime,
   taskIdOf,
   type CacheScope,
-  type TaskCache,
+  type StoreClient,
   type UpsertCounts,
 } from '../../store/index.ts';
 import { fetchAllTasks, UnpodError, type Task, type TaskPage } from '../../unpod/index.ts';
@@ -38,7 +38,7 @@ export interface SyncTimings {
   wallMs: number;
   /** Sum of the page requests' durations (they overlap when pages are fetched in parallel). */
   httpMs: number;
-  /** Time spent writing to the cache (on the main thread, so never overlapping itself). */
+  /** Time from handing a page to the cache's writer thread until it has stored it (summed). */
   storeMs: number;
 }
 
@@ -52,7 +52,7 @@ export interface SyncOutcome {
 }
 
 export interface SyncTarget {
-  cache: TaskCache;
+  cache: Pick<StoreClient, 'tasks'>;
   scope: CacheScope;
   fetchPage: FetchPage;
 }
@@ -101,9 +101,9 @@ function createRecorder(target: SyncTarget, options: RunOptions) {
         timings.httpMs += performance.now() - t0;
       }
     },
-    store(tasks: readonly Task[]): UpsertCounts {
+    async store(tasks: readonly Task[]): Promise<UpsertCounts> {
       const t0 = performance.now();
-      const result = target.cache.tasks.upsertTasks(tasks, target.scope);
+      const result = await target.cache.tasks.upsertTasks(tasks, target.scope);
       timings.storeMs += performance.now() - t0;
       addCounts(counts, result);
       if (result.inserted + result.updated > 0) options.onChanged?.({ ...emptyCounts(), ...result });
@@ -133,7 +133,7 @@ export async function runFullSync(target: SyncTarget, options: FullSyncOptions =
         const id = taskIdOf(task);
         if (id !== null) seen.add(id);
       }
-      recorder.store(result.tasks);
+      await recorder.store(result.tasks);
       pages++;
       return result;
     },
@@ -150,9 +150,9 @@ export async function runFullSync(target: SyncTarget, options: FullSyncOptions =
   // did not move while it ran (new tasks shift pages, and a shifted task can be missed).
   const countStable = reportedCounts.every((c) => c === total);
   if (target.scope.kind === 'space' && countStable && seen.size === total && !options.signal?.aborted) {
-    const gone = target.cache.tasks.listTaskIds(target.scope).filter((id) => !seen.has(id));
+    const gone = (await target.cache.tasks.listTaskIds(target.scope)).filter((id) => !seen.has(id));
     if (gone.length > 0) {
-      const deleted = target.cache.tasks.deleteTasks(gone);
+      const deleted = await target.cache.tasks.deleteTasks(gone);
       recorder.counts.deleted += deleted;
       if (deleted > 0) options.onChanged?.({ ...emptyCounts(), deleted });
     }
@@ -174,7 +174,7 @@ export async function runRefresh(target: SyncTarget, options: RefreshOptions = {
   // The tasks still in flight: each must be seen again for the refresh to stop early.
   const watched = new Set<string>();
   let oldestWatched = Number.POSITIVE_INFINITY;
-  for (const task of target.cache.tasks.listNonFinal(target.scope)) {
+  for (const task of await target.cache.tasks.listNonFinal(target.scope)) {
     watched.add(task.id);
     oldestWatched = Math.min(oldestWatched, parsePlatformTime(task.created) ?? Number.NEGATIVE_INFINITY);
   }
@@ -187,7 +187,7 @@ export async function runRefresh(target: SyncTarget, options: RefreshOptions = {
     const result = await recorder.fetch(page, pageSize, options.signal);
     total = result.count;
     fetched += result.tasks.length;
-    const stored = recorder.store(result.tasks);
+    const stored = await recorder.store(result.tasks);
     let oldestOnPage = Number.POSITIVE_INFINITY;
     for (const task of result.tasks) {
       const id = taskIdOf(task);

@@ -26,7 +26,7 @@ export interface SyncScheduler {
 const isCancelled = (error: unknown) => error instanceof UnpodError && error.kind === 'cancelled';
 
 export function createSyncScheduler(options: {
-  opened: Pick<OpenCache, 'cache' | 'closing'>;
+  opened: Pick<OpenCache, 'cache' | 'lastSynced' | 'closing'>;
   workspace: Pick<WorkspaceService, 'activeSession' | 'trackConnection'>;
   timing: Pick<SyncTiming, 'pageSize' | 'concurrency' | 'refreshMaxPages' | 'repollMinMs' | 'repollMaxMs'>;
   logger: Logger;
@@ -85,8 +85,7 @@ export function createSyncScheduler(options: {
 
     const run: SyncRun = { mode, controller, done: Promise.resolve() };
     run.done = (async () => {
-      // Let the read that started this answer first (a refresh begins with a scan of the
-      // tasks in flight, ~80 ms at 100k).
+      // Let the read that started this answer first.
       await new Promise((resolve) => setImmediate(resolve));
       try {
         if (controller.signal.aborted) throw new UnpodError('cancelled', 'The sync was cancelled.');
@@ -96,11 +95,13 @@ export function createSyncScheduler(options: {
             : await runRefresh(target, { ...runOptions, maxPages: timing.refreshMaxPages });
         if (closed()) return;
         const finishedAt = new Date().toISOString();
-        opened.cache.syncState.set(toCacheScope(entry.scope), {
+        const saved = await opened.cache.syncState.set(toCacheScope(entry.scope), {
           lastSyncedAt: finishedAt,
           count: outcome.total,
           ...(mode === 'full' ? { cursor: JSON.stringify({ fullSyncAt: finishedAt }) } : {}),
         });
+        if (closed()) return;
+        opened.lastSynced.set(saved.scopeKey, saved.lastSyncedAt);
         const changed = outcome.counts.inserted + outcome.counts.updated + outcome.counts.deleted;
         entry.repollDelayMs =
           changed > 0 ? timing.repollMinMs : Math.min(entry.repollDelayMs * 2, timing.repollMaxMs);

@@ -1,6 +1,8 @@
 // What the Tasks and Overview pages read: a page of the list (with counts), one task, the
 // overview, and the CSV export. Always from the cache, online or not; the only module that
-// queries the cache's tasks.
+// queries the cache's tasks. The queries run in the store's reader thread; each kind of read has
+// its lane per list, so a newer one supersedes an older one still waiting (the older answers
+// `cancelled`, which the window ignores), and the counts never hold up the page's rows.
 import type {
   AgentName,
   CacheNotice,
@@ -15,8 +17,16 @@ import type {
 } from '../../ipc/contract.ts';
 import { AppError } from '../../ipc/errors.ts';
 import { localTimeZone, toIsoWithOffset } from '../../shared/iso-time.ts';
-import { MAX_PAGE_SIZE, taskCsvColumns, toCsv, type TaskCache, type TaskListRow } from '../../store/index.ts';
-import { toTaskFilter, toTaskQuery } from './filters.ts';
+import {
+  MAX_PAGE_SIZE,
+  taskCsvColumns,
+  toCsv,
+  StoreClosedError,
+  StoreWorkerRestartedError,
+  type StoreClient,
+  type TaskListRow,
+} from '../../store/index.ts';
+import { keyOf, toTaskFilter, toTaskQuery } from './filters.ts';
 import { toTaskDetail, toTaskRow } from './views.ts';
 
 export interface QueryInput {
@@ -32,9 +42,13 @@ export type TaskLookup =
   { status: 'found'; task: TaskDetail } | { status: 'invalid'; id: string; problem: string };
 
 export interface TaskReads {
-  query(input: QueryInput): TaskPage;
-  get(id: string): TaskLookup;
-  overview(input: { scope: TaskScope; filters: TaskFilters; utcOffsetMinutes: number }): TaskOverview;
+  query(input: QueryInput): Promise<TaskPage>;
+  get(id: string): Promise<TaskLookup>;
+  overview(input: {
+    scope: TaskScope;
+    filters: TaskFilters;
+    utcOffsetMinutes: number;
+  }): Promise<TaskOverview>;
   /** `timeZone`: the user's IANA zone for the file's times; default: this machine's. */
   exportCsv(input: { scope: TaskScope; filters: TaskFilters; sort: TaskSort; timeZone?: string }): Promise<{
     filename: string;
@@ -42,12 +56,12 @@ export interface TaskReads {
     rows: number;
   }>;
   /** Reads the space's first row once, so the first list the user asks for comes from a warm file. */
-  warm(cache: TaskCache, spaceToken: string): void;
+  warm(cache: StoreClient, spaceToken: string): Promise<void>;
 }
 
 /** A scope as a read sees it: its cache, its sync status, and the freshness check it triggers. */
 export interface ScopeView {
-  cache: TaskCache;
+  cache: StoreClient;
   notice: CacheNotice | null;
   lastSyncedAt(): string | null;
   status(): SyncStatus;
@@ -56,26 +70,51 @@ export interface ScopeView {
   revalidate(): void;
 }
 
+const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+/**
+ * One read of the store: tried once more when the reader thread died under it (it has been
+ * started again); superseded or closed meanwhile, it answers `cancelled` (nobody waits for it).
+ */
+async function storeRead<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof StoreWorkerRestartedError) return await read();
+      throw error;
+    }
+  } catch (error) {
+    if (isAbort(error) || error instanceof StoreClosedError) {
+      throw new AppError('cancelled', 'A newer request replaced this one, or the saved data was closed.');
+    }
+    throw error;
+  }
+}
+
 export function createTaskReads(deps: {
   /** The scope's view (the scope is checked to be the user's to read). */
-  viewOf: (scope: TaskScope) => ScopeView;
+  viewOf: (scope: TaskScope) => Promise<ScopeView>;
   /** The cache that holds the scope's tasks (checked the same way). */
-  cacheFor: (scope: TaskScope) => TaskCache;
+  cacheFor: (scope: TaskScope) => Promise<StoreClient>;
   /** The open session's cache. */
-  cache: () => TaskCache;
+  cache: () => Promise<StoreClient>;
   /** The names the list shows (drafts included, saved for offline): never a network wait. */
   agentNames: () => readonly AgentName[];
 }): TaskReads {
-  function facetsOf(cache: TaskCache, scope: TaskScope, filters: TaskFilters): TaskFacets {
+  async function facetsOf(cache: StoreClient, scope: TaskScope, filters: TaskFilters): Promise<TaskFacets> {
     const filter = toTaskFilter(scope, filters);
     const tasks = cache.tasks;
-    return {
-      statuses: tasks.countByStatus(filter),
-      labels: tasks.countByLabel(filter),
-      outcomeStatuses: tasks.countByOutcomeStatus(filter),
-      agents: tasks.countByAgent(filter),
-      executionTypes: tasks.countByExecutionType(filter),
-    };
+    // Five counts, each in its own lane of this list: a newer filter's supersede these.
+    const lane = (kind: string) => ({ lane: `counts:${kind}:${keyOf(scope)}` });
+    const [statuses, labels, outcomeStatuses, agents, executionTypes] = await Promise.all([
+      tasks.countByStatus(filter, lane('status')),
+      tasks.countByLabel(filter, lane('label')),
+      tasks.countByOutcomeStatus(filter, lane('outcome')),
+      tasks.countByAgent(filter, lane('agent')),
+      tasks.countByExecutionType(filter, lane('type')),
+    ]);
+    return { statuses, labels, outcomeStatuses, agents, executionTypes };
   }
 
   // The stamp is the user's local time, like every time they read.
@@ -86,20 +125,29 @@ export function createTaskReads(deps: {
   };
 
   return {
-    query(input) {
-      const view = deps.viewOf(input.scope);
-      const page = view.cache.tasks.queryTasks(
-        toTaskQuery(input.scope, input.filters, input.sort, input.offset, input.limit),
+    async query(input) {
+      const view = await deps.viewOf(input.scope);
+      // Rows and counts go to the reader together; the rows are asked first, so they come first.
+      const pageRead = storeRead(() =>
+        view.cache.tasks.queryTasks(
+          toTaskQuery(input.scope, input.filters, input.sort, input.offset, input.limit),
+          { lane: `list:${keyOf(input.scope)}:${input.offset}:${input.limit}` },
+        ),
       );
+      const facetsRead = input.facets
+        ? storeRead(() => facetsOf(view.cache, input.scope, input.filters))
+        : Promise.resolve(null);
+      const [page, facets] = await Promise.all([pageRead, facetsRead]);
       const result: TaskPage = {
         rows: page.rows.map(toTaskRow),
         total: page.total,
         offset: page.offset,
-        facets: input.facets ? facetsOf(view.cache, input.scope, input.filters) : null,
+        facets,
         lastSyncedAt: view.lastSyncedAt(),
         sync: view.status(),
         notice: view.notice,
         search: page.search,
+        ...(page.notYetSearchable ? { notYetSearchable: page.notYetSearchable } : {}),
       };
       // After the read: the answer goes out first, a refresh it starts runs behind it.
       view.revalidate();
@@ -107,8 +155,9 @@ export function createTaskReads(deps: {
       return result;
     },
 
-    get(id) {
-      const found = deps.cache().tasks.getTask(id);
+    async get(id) {
+      const cache = await deps.cache();
+      const found = await storeRead(() => cache.tasks.getTask(id));
       if (found.status === 'not_found') {
         throw new AppError('not_found', 'This task is not in the saved data (it may have been removed).');
       }
@@ -117,18 +166,26 @@ export function createTaskReads(deps: {
       return { status: 'found', task: toTaskDetail(taskId, found.task) };
     },
 
-    overview({ scope, filters, utcOffsetMinutes }) {
-      const view = deps.viewOf(scope);
-      const overview = view.cache.tasks.overview(toTaskFilter(scope, filters), { utcOffsetMinutes });
+    async overview({ scope, filters, utcOffsetMinutes }) {
+      const view = await deps.viewOf(scope);
+      const overview = await storeRead(() =>
+        view.cache.tasks.overview(
+          toTaskFilter(scope, filters),
+          { utcOffsetMinutes },
+          { lane: `overview:${keyOf(scope)}` },
+        ),
+      );
       view.revalidate();
       return { ...overview, lastSyncedAt: view.lastSyncedAt() };
     },
 
     async exportCsv({ scope, filters, sort, timeZone }) {
-      const cache = deps.cacheFor(scope);
+      const cache = await deps.cacheFor(scope);
       const rows: TaskListRow[] = [];
       for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
-        const page = cache.tasks.queryTasks(toTaskQuery(scope, filters, sort, offset, MAX_PAGE_SIZE));
+        const page = await storeRead(() =>
+          cache.tasks.queryTasks(toTaskQuery(scope, filters, sort, offset, MAX_PAGE_SIZE)),
+        );
         rows.push(...page.rows);
         if (page.rows.length < MAX_PAGE_SIZE || rows.length >= page.total) break;
       }
@@ -138,8 +195,8 @@ export function createTaskReads(deps: {
       return { filename: csvName(scope, zone), csv: toCsv(rows, columns, { bom: true }), rows: rows.length };
     },
 
-    warm(cache, spaceToken) {
-      cache.tasks.queryTasks({ scope: { kind: 'space', spaceToken }, limit: 1 });
+    async warm(cache, spaceToken) {
+      await cache.tasks.queryTasks({ scope: { kind: 'space', spaceToken }, limit: 1 });
     },
   };
 }

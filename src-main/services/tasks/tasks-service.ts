@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import type { SyncStatus, TaskScope } from '../../ipc/contract.ts';
 import type { Logger } from '../../log/index.ts';
-import type { TaskCache } from '../../store/index.ts';
+import type { StoreClient } from '../../store/index.ts';
 import type { Emit } from '../emit.ts';
 import type { WorkspaceService } from '../workspace.ts';
 import { createCacheLifecycle, type OpenCache } from './cache-lifecycle.ts';
@@ -37,13 +37,13 @@ export interface TasksServiceOptions {
 }
 
 export interface TasksService extends Omit<TaskReads, 'warm'> {
-  startSync(scope: TaskScope, mode: 'full' | 'refresh'): SyncStatus;
-  cancelSync(scope: TaskScope): SyncStatus;
-  syncStatus(scope: TaskScope): SyncStatus;
+  startSync(scope: TaskScope, mode: 'full' | 'refresh'): Promise<SyncStatus>;
+  cancelSync(scope: TaskScope): Promise<SyncStatus>;
+  syncStatus(scope: TaskScope): Promise<SyncStatus>;
   /** Waits for the scope's running sync, if any (tests and the benchmark). */
   whenIdle(scope: TaskScope): Promise<SyncStatus>;
   /** The open cache (tests, diagnostics), or null. */
-  currentCache(): TaskCache | null;
+  currentCache(): StoreClient | null;
   close(): Promise<void>;
 }
 
@@ -72,23 +72,26 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
   });
 
   /** The open session's context, opening its cache on first use. */
-  function requireContext(): TaskContext {
+  async function requireContext(): Promise<TaskContext> {
     const session = workspace.activeSession();
     if (session === null) {
       caches.close();
       throw notSignedIn();
     }
-    return contextOf(caches.openFor(session));
+    const opened = await caches.openFor(session);
+    // The workspace changed while the file opened: answer as for the session now open.
+    if (workspace.activeSession()?.id !== session.id) return requireContext();
+    return contextOf(opened);
   }
 
   /** The context and entry of a scope the user may read (see scope-guard.ts). */
-  function scoped(scope: TaskScope): { ctx: TaskContext; entry: ScopeEntry } {
-    const ctx = contextFor(scope);
+  async function scoped(scope: TaskScope): Promise<{ ctx: TaskContext; entry: ScopeEntry }> {
+    const ctx = await contextFor(scope);
     return { ctx, entry: ctx.scopes.entryOf(scope) };
   }
 
-  function contextFor(scope: TaskScope): TaskContext {
-    const ctx = requireContext();
+  async function contextFor(scope: TaskScope): Promise<TaskContext> {
+    const ctx = await requireContext();
     const { session, organization } = withOrganization(workspace.activeSession());
     ctx.keepScopesOf(organization.domainHandle);
     checkScope(session, organization, scope);
@@ -96,8 +99,8 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
   }
 
   const reads = createTaskReads({
-    viewOf(scope) {
-      const { ctx, entry } = scoped(scope);
+    async viewOf(scope) {
+      const { ctx, entry } = await scoped(scope);
       return {
         cache: ctx.opened.cache,
         notice: ctx.opened.notice,
@@ -107,8 +110,8 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
         revalidate: () => ctx.repoll.revalidate(entry),
       };
     },
-    cacheFor: (scope) => contextFor(scope).opened.cache,
-    cache: () => requireContext().opened.cache,
+    cacheFor: async (scope) => (await contextFor(scope)).opened.cache,
+    cache: async () => (await requireContext()).opened.cache,
     agentNames: () => workspace.getState().agentNames,
   });
 
@@ -118,13 +121,13 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
    * read of a large file costs 100+ ms). Only within an existing data folder (the hosts create
    * it), so a stray data path never gets folders made for it.
    */
-  function warmUp(sessionId: number): void {
+  async function warmUp(sessionId: number): Promise<void> {
     const session = workspace.activeSession();
     if (session === null || session.id !== sessionId || caches.current() !== null) return;
     if (!existsSync(options.dataDir)) return;
     try {
-      const ctx = requireContext();
-      if (session.spaceToken) reads.warm(ctx.opened.cache, session.spaceToken);
+      const ctx = await requireContext();
+      if (session.spaceToken) await reads.warm(ctx.opened.cache, session.spaceToken);
       // Opened offline (the platform was unreachable at start): probe until it answers, even
       // before any list is read, so the workspace comes online by itself.
       if (workspace.getState().connection.state === 'offline') ctx.probe.schedule();
@@ -142,7 +145,7 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
       ctx.keepScopesOf(session?.organization?.domainHandle ?? null);
       ctx.repoll.schedule(); // the current space may have changed
     }
-    if (session !== null && caches.current() === null) setImmediate(() => warmUp(session.id));
+    if (session !== null && caches.current() === null) setImmediate(() => void warmUp(session.id));
   });
 
   workspace.onConnectionChanged(({ state }) => {
@@ -156,27 +159,27 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     overview: reads.overview,
     exportCsv: reads.exportCsv,
 
-    startSync(scope, mode) {
-      const { ctx, entry } = scoped(scope);
+    async startSync(scope, mode) {
+      const { ctx, entry } = await scoped(scope);
       entry.lastViewedAt = Date.now();
       const synced = ctx.scopes.lastSyncedAtOf(scope) !== null;
       ctx.sync.start(entry, mode === 'refresh' && !synced ? 'full' : mode);
       return ctx.scopes.statusOf(entry);
     },
 
-    cancelSync(scope) {
-      const { ctx, entry } = scoped(scope);
+    async cancelSync(scope) {
+      const { ctx, entry } = await scoped(scope);
       entry.run?.controller.abort();
       return ctx.scopes.statusOf(entry);
     },
 
-    syncStatus(scope) {
-      const { ctx, entry } = scoped(scope);
+    async syncStatus(scope) {
+      const { ctx, entry } = await scoped(scope);
       return ctx.scopes.statusOf(entry);
     },
 
     async whenIdle(scope) {
-      const ctx = requireContext();
+      const ctx = await requireContext();
       const entry = ctx.scopes.entryOf(scope);
       while (entry.run) await entry.run.done;
       return ctx.scopes.statusOf(entry);

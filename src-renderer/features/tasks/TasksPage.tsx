@@ -146,6 +146,7 @@ function ResultLine() {
   const total = useTasksStore((s) => s.total);
   const filters = useTasksStore((s) => s.filters);
   const searchKind = useTasksStore((s) => s.searchKind);
+  const notYetSearchable = useTasksStore((s) => s.notYetSearchable);
   const error = useTasksStore((s) => s.error);
   const inverted = useTasksStore((s) => hasInvertedDates(s.filters));
   const exporting = useTasksStore((s) => s.exporting);
@@ -157,6 +158,7 @@ function ResultLine() {
     searchKind,
     otherFilters: hasActiveFilters({ ...filters, search: '' }),
     error,
+    notYetSearchable,
   });
   // A query main refused or could not read never leaves the line on "Reading…".
   const unread =

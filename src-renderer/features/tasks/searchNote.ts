@@ -20,9 +20,17 @@ export interface SearchNoteInput {
   /** Filters other than the search narrow the list. */
   otherFilters: boolean;
   error: IpcError | null;
+  /** Tasks the search cannot find yet: main's search index is still catching up. */
+  notYetSearchable?: number;
 }
 
-export function searchNote({ search, searchKind, otherFilters, error }: SearchNoteInput): string | null {
+export function searchNote({
+  search,
+  searchKind,
+  otherFilters,
+  error,
+  notYetSearchable = 0,
+}: SearchNoteInput): string | null {
   const all = otherFilters ? 'showing all tasks that match the other filters' : 'showing all tasks';
   if (error?.code === 'invalid_input') {
     // Main's own words otherwise (no control of this page can send other invalid filters).
@@ -38,6 +46,10 @@ export function searchNote({ search, searchKind, otherFilters, error }: SearchNo
   }
   if (searchKind === 'too_short') {
     return `Type at least 2 letters or digits to search: ${all}.`;
+  }
+  if (searchKind === 'words' && notYetSearchable > 0) {
+    const tasks = notYetSearchable === 1 ? 'task' : 'tasks';
+    return `Search index catching up: ${notYetSearchable.toLocaleString()} ${tasks} not yet searchable.`;
   }
   return null;
 }

@@ -4,7 +4,6 @@
 // one that has shipped.
 import type { DatabaseSync } from 'node:sqlite';
 import { transaction } from './database.ts';
-import { toSearchText } from './task-record.ts';
 
 export type Migration = (db: DatabaseSync) => void;
 
@@ -94,8 +93,9 @@ export const migrations: readonly Migration[] = [
 
   // 2: phone numbers are found by their last digits and however they are written: phone_digits
   // now holds every digit suffix of each number (phone-digits.ts), not only the whole number and
-  // its last ten digits. The index is rebuilt from the stored tasks: dropping and refilling it
-  // costs one tokenisation per task, where rewriting each row would cost two.
+  // its last ten digits. The index is emptied here and not refilled: migration 3, which always
+  // runs next in the same open, drops it again and lists every task for re-indexing, so refilling
+  // it here would tokenise every task once for nothing. (Schema 2 was never released alone.)
   (db) => {
     db.exec(`
       DROP TABLE tasks_fts;
@@ -105,7 +105,6 @@ export const migrations: readonly Migration[] = [
         prefix = '2'
       );
     `);
-    refillSearchIndex(db);
   },
 
   // 3: a smaller file and faster writes. The full-text index no longer keeps its own copy of the
@@ -135,56 +134,6 @@ export const migrations: readonly Migration[] = [
     `);
   },
 ];
-
-/**
- * Indexes every cached task again from its stored JSON and list columns, as a write does now
- * (the index is derived data). A document that no longer parses is indexed by its columns alone.
- */
-function refillSearchIndex(db: DatabaseSync): void {
-  const insert = db.prepare(
-    `INSERT INTO tasks_fts (rowid, name, contact, email, company, context, objective, transcript, summary, phone_digits)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const rows = db
-    .prepare(
-      `SELECT t.pk, t.name, t.contact_number, t.email, t.company, d.json
-       FROM tasks t LEFT JOIN task_documents d ON d.task_pk = t.pk ORDER BY t.pk`,
-    )
-    .iterate() as Iterable<{
-    pk: number;
-    name: string | null;
-    contact_number: string | null;
-    email: string | null;
-    company: string | null;
-    json: string | null;
-  }>;
-  for (const row of rows) {
-    let task: unknown = null;
-    try {
-      task = JSON.parse(row.json ?? '');
-    } catch {
-      // damaged JSON: the columns are still worth finding
-    }
-    const text = toSearchText(task, {
-      name: row.name,
-      contactNumber: row.contact_number,
-      email: row.email,
-      company: row.company,
-    });
-    insert.run(
-      row.pk,
-      text.name,
-      text.contact,
-      text.email,
-      text.company,
-      text.context,
-      text.objective,
-      text.transcript,
-      text.summary,
-      text.phoneDigits,
-    );
-  }
-}
 
 export const SCHEMA_VERSION = migrations.length;
 

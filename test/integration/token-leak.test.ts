@@ -195,8 +195,16 @@ async function recordDataDir(moment: string): Promise<string[]> {
   for (const file of files) {
     const path = join(file.parentPath, file.name);
     const name = relative(dataDir, path);
+    // The cache's worker threads open and close the file on their own schedule (a reopened
+    // profile closes the old connection in the background), so SQLite's -shm/-wal files can go
+    // between the listing and the read; a file that is gone holds nothing to leak.
+    const bytes = await readFile(path).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    });
+    if (bytes === null) continue;
     names.push(name);
-    record(`${moment}: ${name}`, await readFile(path));
+    record(`${moment}: ${name}`, bytes);
   }
   return names;
 }

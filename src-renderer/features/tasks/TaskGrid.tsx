@@ -153,7 +153,18 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
     action();
   }
 
+  // Where the pointer last was over the rows, so a scroll can show the tip of the cell that has
+  // moved under it (a scroll event can also arrive after the pointer came to rest on a cell).
+  const pointerAt = useRef<{ x: number; y: number } | null>(null);
+
+  function showPointerTipAt(x: number, y: number) {
+    const under = document.elementFromPoint(x, y);
+    const cell = scrollRef.current?.contains(under) ? under?.closest<HTMLElement>('[role="gridcell"]') : null;
+    showTip(cell ? tipFor(cell) : null, 'pointer');
+  }
+
   function onPointerOver(event: PointerEvent<HTMLDivElement>) {
+    pointerAt.current = { x: event.clientX, y: event.clientY };
     const cell = (event.target as Element).closest<HTMLElement>('[role="gridcell"]');
     showTip(cell ? tipFor(cell) : null, 'pointer');
   }
@@ -183,7 +194,8 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
         onFocus={(event) => setFocused(event.target === event.currentTarget)}
         onBlur={() => setFocused(false)}
         onScroll={() => {
-          hideTip('pointer');
+          if (pointerAt.current) showPointerTipAt(pointerAt.current.x, pointerAt.current.y);
+          else hideTip('pointer');
           placeKeyboardTip();
         }}
       >
@@ -205,7 +217,10 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
           className="task-grid__body"
           style={{ height: total * rowHeight }}
           onPointerOver={onPointerOver}
-          onPointerLeave={() => hideTip('pointer', { afterGrace: true })}
+          onPointerLeave={() => {
+            pointerAt.current = null;
+            hideTip('pointer', { afterGrace: true });
+          }}
         >
           {indexes.map((index) => {
             const row = rowAt(index);

@@ -53,10 +53,12 @@ const config: Configuration = {
   asar: true,
   asarUnpack: unpackedFiles,
   // The packaged package.json: Electron takes the Linux window's app id (and so the taskbar's
-  // grouping under the desktop entry) from desktopName; deb needs a homepage.
+  // grouping under the desktop entry) from desktopName; deb needs a homepage; Windows shows the
+  // author as the publisher.
   extraMetadata: {
     desktopName: 'unpod-desk.desktop',
     homepage: 'https://unpod.dev',
+    author: { name: 'Unpod' },
   },
   artifactName: '${name}-${version}-${os}-${arch}.${ext}',
 

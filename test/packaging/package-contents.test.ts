@@ -1,10 +1,12 @@
 // The packaging check: what an installer would install, packed by electron-builder with the
 // project's own configuration (pack-app.ts), read back with @electron/asar.
-import { extractFile, listPackage, statFile } from '@electron/asar';
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { extractAll, extractFile, listPackage, statFile } from '@electron/asar';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -144,6 +146,30 @@ describe('the packaged app', () => {
     for (const name of Object.keys(project.dependencies)) {
       expect(files, `dependency ${name}`).toContain(`node_modules/${name}/package.json`);
     }
+  });
+
+  it('loads every one of those packages from the package alone, keytar with its native module', async () => {
+    const imports = [...(await runtimeImports()).keys()].sort();
+    // The archive's files as the app sees them, unpacked ones included, outside the project
+    // (whose own node_modules would otherwise answer).
+    const extracted = join(workDir, 'extracted');
+    extractAll(packed.asarPath, extracted);
+    const probe = join(extracted, 'load-runtime-packages.mjs');
+    await writeFile(
+      probe,
+      `for (const name of ${JSON.stringify(imports)}) {\n` +
+        `  const loaded = await import(name);\n` +
+        `  console.log(name + ': ' + Object.keys(loaded.default ?? loaded).length + ' exports');\n` +
+        `}\n`,
+    );
+    const { stdout } = await promisify(execFile)(process.execPath, [probe], { cwd: extracted });
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(':')[0]),
+    ).toEqual(imports);
+    expect(stdout).toMatch(/^keytar: [1-9]\d* exports$/m);
   });
 
   it('leaves out sources, tests, source maps and the development tools', async () => {

@@ -83,17 +83,14 @@ const config: Configuration = {
       },
     },
   },
-  deb: {
-    // keytar talks to the Secret Service through libsecret.
-    depends: ['libsecret-1-0', 'libnss3', 'libxss1', 'libnotify4', 'libxtst6', 'xdg-utils'],
-  },
+  // deb: electron-builder's own dependency list (GTK, NSS, …) already has libsecret-1-0, which
+  // keytar needs to reach the Secret Service.
 
   win: {
     target: [{ target: 'nsis', arch: ['x64'] }],
     icon: 'build/icons/icon.ico',
-    // A ProgID of our own: Windows keeps the user's chosen default app for .csv and lists
-    // Unpod Desk under "Open with".
-    fileAssociations: [{ ...csv, name: 'UnpodDesk.csv', description: 'CSV file' }],
+    // .csv on Windows: build/installer.nsh registers "Open with" only; electron-builder's
+    // fileAssociations would make Unpod Desk the default app for CSV files.
   },
   nsis: {
     // Per-user: installs under %LOCALAPPDATA%\Programs, no administrator rights asked.

@@ -42,8 +42,8 @@ describe('the electron-builder configuration', () => {
     ]);
   });
 
-  it('offers to open .csv files on every system, and names text/csv in the Linux desktop entry', () => {
-    for (const system of [config.linux, config.win, config.mac]) {
+  it('offers to open .csv files on Linux and macOS, and names text/csv in the Linux desktop entry', () => {
+    for (const system of [config.linux, config.mac]) {
       expect(system?.fileAssociations).toEqual([
         expect.objectContaining({ ext: 'csv', mimeType: 'text/csv' }),
       ]);
@@ -52,6 +52,29 @@ describe('the electron-builder configuration', () => {
       MimeType: 'text/csv;',
       StartupWMClass: 'unpod-desk',
     });
+  });
+});
+
+describe('the Windows installer', () => {
+  const script = readFileSync(join(projectDir, 'build', 'installer.nsh'), 'utf8');
+  const lines = script.split('\n').filter((line) => !line.trimStart().startsWith(';'));
+
+  it('lists Unpod Desk under "Open with" for .csv, and removes it on uninstall', () => {
+    expect(lines.join('\n')).toMatch(
+      /WriteRegNone SHELL_CONTEXT "Software\\Classes\\\.csv\\OpenWithProgids"/,
+    );
+    expect(lines.join('\n')).toMatch(
+      /DeleteRegValue SHELL_CONTEXT "Software\\Classes\\\.csv\\OpenWithProgids"/,
+    );
+    // The ProgID opens the file with the installed app.
+    expect(lines.join('\n')).toContain(`shell\\open\\command" "" '"$appExe" "%1"'`);
+  });
+
+  it('never makes itself the default app for .csv, nor leaves electron-builder to do it', () => {
+    // The default value of .csv is written as: WriteRegStr ROOT "Software\Classes\.csv" "" …
+    expect(lines.filter((line) => /Software\\Classes\\\.csv" ""/.test(line))).toEqual([]);
+    expect(config.fileAssociations).toBeUndefined();
+    expect(config.win?.fileAssociations).toBeUndefined();
   });
 });
 

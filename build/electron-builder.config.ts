@@ -71,15 +71,13 @@ const config: Configuration = {
     synopsis: 'AI-call campaigns on Unpod, for call-center supervisors',
     syncDesktopName: true,
     fileAssociations: [{ ...csv, name: 'CSV document' }],
+    // The desktop entry: electron-builder writes Name (productName), Exec, Icon, Comment
+    // (package.json's description), Categories (category), MimeType (fileAssociations) and
+    // StartupWMClass (desktopName, so it matches the window's app id); these add to them.
     desktop: {
       entry: {
-        Name: 'Unpod Desk',
         GenericName: 'Call campaigns',
-        Comment: 'Import leads, launch AI calls and review them on Unpod',
-        Categories: 'Office;Network;',
         Keywords: 'calls;campaigns;leads;csv;unpod;',
-        MimeType: 'text/csv;',
-        StartupWMClass: 'unpod-desk',
       },
     },
   },

@@ -42,16 +42,12 @@ describe('the electron-builder configuration', () => {
     ]);
   });
 
-  it('offers to open .csv files on Linux and macOS, and names text/csv in the Linux desktop entry', () => {
+  it('offers to open .csv files on Linux and macOS', () => {
     for (const system of [config.linux, config.mac]) {
       expect(system?.fileAssociations).toEqual([
         expect.objectContaining({ ext: 'csv', mimeType: 'text/csv' }),
       ]);
     }
-    expect(config.linux?.desktop?.entry).toMatchObject({
-      MimeType: 'text/csv;',
-      StartupWMClass: 'unpod-desk',
-    });
   });
 });
 

@@ -12,6 +12,8 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 export interface PackedApp {
+  /** The unpacked Linux app folder: the executable, resources/, and what the hook wrote. */
+  appDir: string;
   /** resources/ of the packed app: app.asar and app.asar.unpacked. */
   resourcesDir: string;
   asarPath: string;
@@ -55,6 +57,8 @@ export async function packApp(projectDir: string, workDir: string): Promise<Pack
     // Rebuilding keytar for Electron needs Electron's headers from the network; the check is
     // about which files are packed, and `npm run dist` keeps the rebuild.
     '-c.npmRebuild=false',
+    // Writes the Linux desktop entry and icon list beside the app (desktop-entry-hook.ts).
+    '-c.afterPack=test/packaging/desktop-entry-hook.ts',
   ];
   try {
     await run(process.execPath, args, {
@@ -67,8 +71,10 @@ export async function packApp(projectDir: string, workDir: string): Promise<Pack
     throw new Error(`electron-builder failed:\n${stdout}\n${stderr}`, { cause: error });
   }
 
-  const resourcesDir = join(outputDir, 'linux-unpacked', 'resources');
+  const appDir = join(outputDir, 'linux-unpacked');
+  const resourcesDir = join(appDir, 'resources');
   return {
+    appDir,
     resourcesDir,
     asarPath: join(resourcesDir, 'app.asar'),
     unpackedDir: join(resourcesDir, 'app.asar.unpacked'),

@@ -10,7 +10,9 @@ import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { DESKTOP_ENTRY_FILE, ICONS_FILE } from './desktop-entry-hook.ts';
 import { assertBuilt, packApp, type PackedApp } from './pack-app.ts';
+import { LINUX_SIZES } from '../../build/icons/generate.ts';
 
 const projectDir = join(import.meta.dirname, '..', '..');
 
@@ -202,6 +204,39 @@ describe('the packaged app', () => {
     // Nothing else is unpacked: everything but native code belongs in the archive.
     const unpacked = await filesUnder(packed.unpackedDir, packed.unpackedDir);
     expect(unpacked.filter((f) => f.endsWith('.node'))).toHaveLength(1);
+  });
+
+  it('installs on Linux with a desktop entry that opens CSV files and groups the window under it', async () => {
+    const text = await readFile(join(packed.appDir, DESKTOP_ENTRY_FILE), 'utf8');
+    const entry = Object.fromEntries(
+      text
+        .split('\n')
+        .filter((line) => line.includes('='))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(text.startsWith('[Desktop Entry]\n')).toBe(true);
+    expect(entry).toMatchObject({
+      Name: 'Unpod Desk',
+      Exec: '"/opt/Unpod Desk/unpod-desk" %U',
+      Icon: 'unpod-desk',
+      Type: 'Application',
+      Categories: 'Office;',
+      MimeType: 'text/csv;',
+      // Electron names the window after the packaged package.json's desktopName.
+      StartupWMClass: 'unpod-desk',
+      GenericName: 'Call campaigns',
+    });
+    const manifest = z
+      .object({ desktopName: z.string() })
+      .parse(JSON.parse(extractFile(packed.asarPath, 'package.json').toString('utf8')));
+    expect(`${entry.StartupWMClass}.desktop`).toBe(manifest.desktopName);
+  });
+
+  it('gives Linux every committed icon size', async () => {
+    const icons = z
+      .array(z.object({ file: z.string(), size: z.number() }))
+      .parse(JSON.parse(await readFile(join(packed.appDir, ICONS_FILE), 'utf8')));
+    expect(icons.map((i) => i.size).sort((a, b) => a - b)).toEqual(LINUX_SIZES);
   });
 
   it('prints its size', async () => {

@@ -139,6 +139,9 @@ describe('the packaged app', () => {
     // The main process's keychain module is one of them: the scan sees the bundle's imports.
     expect([...imports.keys()]).toContain('keytar');
     console.log(`runtime packages loaded by out/: ${[...imports.keys()].sort().join(', ')}`);
+    const unused = Object.keys(project.dependencies).filter((name) => !imports.has(name));
+    // Packed all the same (a dependency of the renderer only is bundled into it and need not be).
+    if (unused.length > 0) console.log(`dependencies packed but not loaded by out/: ${unused.join(', ')}`);
     for (const [name, importers] of imports) {
       expect(project.dependencies, `${name} (imported by ${importers.join(', ')})`).toHaveProperty([name]);
       expect(files, `${name} (imported by ${importers.join(', ')})`).toContain(

@@ -12,16 +12,20 @@ export interface ArgvContext {
   /** The folder the command was run in. */
   cwd: string;
   /**
-   * How many leading arguments are the runtime's, not the user's: 1 in a packaged app (the
-   * executable), 2 while developing (electron and the app path). Electron: `process.defaultApp ? 2 : 1`.
+   * How many leading non-switch arguments are the runtime's, not the user's: 1 in a packaged app
+   * (the executable), 2 while developing (electron and the app path). Electron:
+   * `process.defaultApp ? 2 : 1`. Switches are not counted: Chromium may insert its own
+   * (`--original-process-start-time`) anywhere in a second instance's argv.
    */
   skip: number;
 }
 
 export function csvPathsFromArgv(argv: readonly string[], context: ArgvContext): string[] {
   const paths: string[] = [];
-  for (const arg of argv.slice(context.skip)) {
+  let positional = 0;
+  for (const arg of argv) {
     if (arg === '' || arg.startsWith('-')) continue;
+    if (positional++ < context.skip) continue;
     // A Linux desktop entry with %U hands file:// URLs rather than paths.
     const given = arg.startsWith('file://') ? fileUrlToPath(arg) : arg;
     if (given === null || extname(given).toLowerCase() !== '.csv') continue;

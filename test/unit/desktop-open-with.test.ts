@@ -57,6 +57,15 @@ describe('CSV paths on the command line', () => {
     ]);
   });
 
+  it('a switch Chromium put before the app path does not shift which arguments are skipped', () => {
+    const argv = ['/usr/lib/electron', '--original-process-start-time=1', '/repo', 'leads.csv'];
+    expect(csvPathsFromArgv(argv, { cwd: '/work', skip: 2 })).toEqual(['/work/leads.csv']);
+    // A CSV as the executable's only argument is never mistaken for the app path in a packaged app.
+    expect(csvPathsFromArgv(['/opt/unpod-desk', '--no-sandbox', 'x.csv'], { cwd: '/w', skip: 1 })).toEqual([
+      '/w/x.csv',
+    ]);
+  });
+
   it('nothing to open: an empty list', () => {
     expect(csvPathsFromArgv(['unpod-desk'], { cwd: '/', skip: 1 })).toEqual([]);
     expect(csvPathsFromArgv(['unpod-desk', '--demo', ''], { cwd: '/', skip: 1 })).toEqual([]);

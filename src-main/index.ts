@@ -52,7 +52,8 @@ try {
   dataDirProblem = `The data folder given in UNPOD_DESK_USER_DATA (${process.env.UNPOD_DESK_USER_DATA}) cannot be used: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-// Crash dumps stay on this computer (in the data folder's Crashpad folder); nothing is uploaded.
+// Crash dumps stay on this computer, in the data folder's Crashpad folder; nothing is uploaded.
+app.setPath('crashDumps', join(app.getPath('userData'), 'Crashpad'));
 crashReporter.start({ uploadToServer: false });
 
 // Privileged schemes must be registered synchronously, before "ready", in one call.

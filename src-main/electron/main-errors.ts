@@ -5,11 +5,16 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { Logger } from '../log/index.ts';
 
-/** Says why the app cannot start and quits. Safe before "ready". */
+let failing = false;
+
+/** Says why the app cannot start and quits. Safe before "ready"; only the first failure is shown. */
 export function failStartup(log: Logger, logsDir: string, title: string, message: string): never {
-  log.error('start-up stopped', { title, message });
-  dialog.showErrorBox(title, `${message}\n\nThe log is in ${logsDir}.`);
-  app.exit(1);
+  if (!failing) {
+    failing = true;
+    log.error('start-up stopped', { title, message });
+    dialog.showErrorBox(title, `${message}\n\nThe log is in ${logsDir}.`);
+    app.exit(1);
+  }
   // app.exit ends the process; this only satisfies the type.
   throw new Error(title);
 }

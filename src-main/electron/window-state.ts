@@ -1,7 +1,7 @@
 // Restores the window's size, place and maximized / full-screen state (desktop/window-state.ts
 // decides where, over the displays present now) and saves them as the user changes them.
 import { screen, type BrowserWindow } from 'electron';
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import {
   loadWindowState,
   restoreWindow,
@@ -76,9 +76,12 @@ export function trackWindowState(win: BrowserWindow, file: string, log: Logger):
   win.on('close', () => {
     clearTimeout(timer);
     try {
-      writeFileSync(file, JSON.stringify(windowStateSchema.parse(snapshot(win)), null, 2) + '\n', {
+      // Whole or not at all: the text goes to a temporary file that then replaces the old one.
+      const temp = `${file}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify(windowStateSchema.parse(snapshot(win)), null, 2) + '\n', {
         mode: 0o600,
       });
+      renameSync(temp, file);
     } catch (error) {
       log.warn('could not save the window position', { error });
     }

@@ -153,7 +153,15 @@ export function buildAppMenu(state: MenuState): MenuEntry[] {
       role('zoomOut'),
       separator,
       role('togglefullscreen'),
-      ...(state.dev ? [separator, role('reload'), role('forceReload'), role('toggleDevTools')] : []),
+      // Reload's default Cmd+R is Sync now on macOS; there it moves to Alt+Cmd+R.
+      ...(state.dev
+        ? [
+            separator,
+            mac ? role('reload', { accelerator: 'Alt+Cmd+R' }) : role('reload'),
+            role('forceReload'),
+            role('toggleDevTools'),
+          ]
+        : []),
     ],
   };
 

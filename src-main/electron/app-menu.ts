@@ -16,18 +16,23 @@ function toElectron(entry: MenuEntry, handlers: MenuHandlers): MenuItemConstruct
     case 'separator':
       return { type: 'separator' };
     case 'role':
-      return { role: entry.role, label: entry.label, accelerator: entry.accelerator };
+      // Keys left out, not undefined: Electron then uses the role's own label and accelerator.
+      return {
+        role: entry.role,
+        ...(entry.label ? { label: entry.label } : {}),
+        ...(entry.accelerator ? { accelerator: entry.accelerator } : {}),
+      };
     case 'command':
       return {
         label: entry.label,
-        accelerator: entry.accelerator,
+        ...(entry.accelerator ? { accelerator: entry.accelerator } : {}),
         enabled: entry.enabled,
         click: () => handlers.command(entry.command),
       };
     case 'action':
       return {
         label: entry.label,
-        accelerator: entry.accelerator,
+        ...(entry.accelerator ? { accelerator: entry.accelerator } : {}),
         enabled: entry.enabled,
         click: () => handlers.action(entry.action),
       };
@@ -36,7 +41,7 @@ function toElectron(entry: MenuEntry, handlers: MenuHandlers): MenuItemConstruct
       if (entry.role === 'services') return { role: 'services', label: entry.label };
       return {
         label: entry.label,
-        role: entry.role === 'window' ? 'windowMenu' : entry.role,
+        ...(entry.role ? { role: entry.role === 'window' ? 'windowMenu' : entry.role } : {}),
         submenu: entry.items.map((item) => toElectron(item, handlers)),
       };
   }

@@ -142,6 +142,9 @@ describe('application menu', () => {
     ]);
     const dev = describeItems(submenu(menu({ dev: true }), 'View'));
     expect(dev.slice(-3)).toEqual(['role:reload', 'role:forceReload', 'role:toggleDevTools']);
+    // On macOS, Cmd+R is Sync now, so Reload (whose default it is) takes Alt+Cmd+R.
+    const macDev = describeItems(submenu(menu({ platform: 'darwin', dev: true }), 'View'));
+    expect(macDev).toContain('role:reload [Alt+Cmd+R]');
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       const all = flattenMenu(menu({ platform }));
       expect(all.some((e) => e.type === 'role' && e.role === 'toggleDevTools')).toBe(false);

@@ -158,13 +158,14 @@ async function start(log: Logger, logsDir: string): Promise<void> {
 
   const windowStateFile = join(app.getPath('userData'), 'window-state.json');
   const openWindow = async () => {
-    const win = createMainWindow({ preloadPath, restored: await restoredWindow(windowStateFile, log) });
+    const { restored, saved } = await restoredWindow(windowStateFile, log);
+    const win = createMainWindow({ preloadPath, restored });
     mainWindow = win;
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
     });
     installContextMenu(win.webContents);
-    trackWindowState(win, windowStateFile, log);
+    trackWindowState(win, windowStateFile, saved, log);
     watchWindowHealth(win, {
       appUrl,
       log,

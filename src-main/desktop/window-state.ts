@@ -1,8 +1,10 @@
 // The window's size, place and maximized / full-screen state, as saved in window-state.json in
-// the data folder and as restored at the next start. Restoring is a pure function over the
-// displays present now (their work areas, in Electron's device-independent pixels), so the
-// window comes back on the display it was on, and never off screen when that display is gone
-// (a laptop taken off its dock), smaller than a display that shrank, or under a taskbar.
+// the data folder and as restored at the next start. The file keeps the state per arrangement of
+// displays (the laptop alone, docked at the desk, …), so the window goes back to where it was
+// the last time the same displays were there. Restoring is a pure function over the displays
+// present now (their work areas, in Electron's device-independent pixels), so the window comes
+// back on the display it was on, and never off screen when that display is gone (a laptop taken
+// off its dock), smaller than a display that shrank, or under a taskbar.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeJsonFile } from '../services/write-json-file.ts';
@@ -24,6 +26,42 @@ export const windowStateSchema = z.object({
   displayId: z.number().nullable(),
 });
 export type WindowState = z.infer<typeof windowStateSchema>;
+
+/** At most this many display arrangements are remembered (the oldest go first). */
+export const MAX_LAYOUTS = 8;
+
+export const windowStateFileSchema = z.object({
+  /** The state saved last, whatever the displays were. */
+  last: windowStateSchema,
+  /** The state saved last under each arrangement of displays (key: `displayLayoutKey`), oldest first. */
+  byLayout: z.record(z.string(), windowStateSchema),
+});
+export type WindowStateFile = z.infer<typeof windowStateFileSchema>;
+
+/** Names an arrangement of displays: their ids and full bounds (not work areas, which a taskbar changes). */
+export function displayLayoutKey(displays: readonly { id: number; bounds: Rect }[]): string {
+  return [...displays]
+    .sort((a, b) => a.id - b.id)
+    .map((d) => `${d.id}@${d.bounds.x},${d.bounds.y},${d.bounds.width}x${d.bounds.height}`)
+    .join('|');
+}
+
+/** The state to restore under these displays: the one saved with them, else the last one saved. */
+export function savedStateFor(file: WindowStateFile | null, layoutKey: string): WindowState | null {
+  if (file === null) return null;
+  return file.byLayout[layoutKey] ?? file.last;
+}
+
+/** The file after saving `state` under `layoutKey` (that arrangement becomes the newest). */
+export function withSavedState(
+  file: WindowStateFile | null,
+  layoutKey: string,
+  state: WindowState,
+): WindowStateFile {
+  const others = Object.entries(file?.byLayout ?? {}).filter(([key]) => key !== layoutKey);
+  const kept = others.slice(Math.max(0, others.length - (MAX_LAYOUTS - 1)));
+  return { last: state, byLayout: Object.fromEntries([...kept, [layoutKey, state]]) };
+}
 
 export interface DisplayArea {
   id: number;
@@ -116,10 +154,10 @@ export function restoreWindow(
   return { bounds: placed, maximized: saved.maximized, fullScreen: saved.fullScreen };
 }
 
-/** The saved state, or null when there is none or it is unreadable (the window then opens at its default). */
+/** The saved file, or null when there is none or it is unreadable (the window then opens at its default). */
 export async function loadWindowState(
   file: string,
-): Promise<{ state: WindowState | null; problem: string | null }> {
+): Promise<{ state: WindowStateFile | null; problem: string | null }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -133,7 +171,7 @@ export async function loadWindowState(
   } catch {
     return { state: null, problem: `${file} is not valid JSON` };
   }
-  const parsed = windowStateSchema.safeParse(json);
+  const parsed = windowStateFileSchema.safeParse(json);
   return parsed.success
     ? { state: parsed.data, problem: null }
     : {
@@ -142,6 +180,11 @@ export async function loadWindowState(
       };
 }
 
-export async function saveWindowState(file: string, state: WindowState): Promise<void> {
-  await writeJsonFile(file, windowStateSchema.parse(state));
+/** The file's text (also written synchronously when the window closes). */
+export function windowStateText(state: WindowStateFile): string {
+  return JSON.stringify(windowStateFileSchema.parse(state), null, 2) + '\n';
+}
+
+export async function saveWindowState(file: string, state: WindowStateFile): Promise<void> {
+  await writeJsonFile(file, windowStateFileSchema.parse(state));
 }

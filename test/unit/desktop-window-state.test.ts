@@ -5,9 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  displayLayoutKey,
   loadWindowState,
+  MAX_LAYOUTS,
   restoreWindow,
+  savedStateFor,
   saveWindowState,
+  windowStateText,
+  withSavedState,
   type DisplayArea,
   type WindowState,
 } from '../../src-main/desktop/window-state.ts';
@@ -136,6 +141,56 @@ describe('restoring the window', () => {
   });
 });
 
+describe('one saved place per arrangement of displays', () => {
+  const laptopScreen = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
+  const deskMonitor = { id: 2, bounds: { x: 1920, y: 0, width: 2560, height: 1440 } };
+  const alone = displayLayoutKey([laptopScreen]);
+  const docked = displayLayoutKey([deskMonitor, laptopScreen]);
+  const onLaptop = saved({ bounds: { x: 50, y: 40, width: 1100, height: 760 }, displayId: 1 });
+  const onMonitor = saved({
+    bounds: { x: 2200, y: 100, width: 1800, height: 1100 },
+    displayId: 2,
+    maximized: true,
+  });
+
+  it('names an arrangement by its displays, whatever order they are listed in', () => {
+    expect(docked).toBe('1@0,0,1920x1080|2@1920,0,2560x1440');
+    expect(displayLayoutKey([laptopScreen, deskMonitor])).toBe(docked);
+    expect(alone).not.toBe(docked);
+  });
+
+  it('docked and undocked each get back their own place', () => {
+    let file = withSavedState(null, alone, onLaptop);
+    file = withSavedState(file, docked, onMonitor);
+    expect(savedStateFor(file, docked)).toEqual(onMonitor);
+    expect(savedStateFor(file, alone)).toEqual(onLaptop);
+  });
+
+  it('displays never seen before: the place saved last (then clamped to them)', () => {
+    const file = withSavedState(withSavedState(null, alone, onLaptop), docked, onMonitor);
+    const projector = displayLayoutKey([
+      laptopScreen,
+      { id: 7, bounds: { x: 0, y: -768, width: 1024, height: 768 } },
+    ]);
+    expect(savedStateFor(file, projector)).toEqual(onMonitor);
+    expect(savedStateFor(null, projector)).toBeNull();
+  });
+
+  it(`keeps the ${MAX_LAYOUTS} arrangements used last`, () => {
+    let file = null;
+    for (let i = 0; i < MAX_LAYOUTS + 3; i++) {
+      file = withSavedState(file, `layout-${i}`, saved({ bounds: { x: i, y: 0, width: 1000, height: 700 } }));
+    }
+    expect(Object.keys(file!.byLayout)).toEqual(
+      Array.from({ length: MAX_LAYOUTS }, (_, k) => `layout-${k + 3}`),
+    );
+    // Using an old arrangement again makes it the newest.
+    file = withSavedState(file, 'layout-3', onLaptop);
+    expect(Object.keys(file.byLayout).at(-1)).toBe('layout-3');
+    expect(Object.keys(file.byLayout)).toHaveLength(MAX_LAYOUTS);
+  });
+});
+
 describe('window-state.json', () => {
   const dirs: string[] = [];
   const tempFile = () => {
@@ -149,13 +204,14 @@ describe('window-state.json', () => {
 
   it('saves and reads back the same state', async () => {
     const file = tempFile();
-    const state = saved({
-      bounds: { x: -1700, y: -100, width: 1200, height: 800 },
-      displayId: 3,
-      maximized: true,
-    });
+    const state = withSavedState(
+      null,
+      'layout',
+      saved({ bounds: { x: -1700, y: -100, width: 1200, height: 800 }, displayId: 3, maximized: true }),
+    );
     await saveWindowState(file, state);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(state);
+    expect(readFileSync(file, 'utf8')).toBe(windowStateText(state));
     expect(await loadWindowState(file)).toEqual({ state, problem: null });
   });
 
@@ -164,7 +220,8 @@ describe('window-state.json', () => {
     expect(await loadWindowState(file)).toEqual({ state: null, problem: null });
     writeFileSync(file, '{"bounds": {"x": 0');
     expect(await loadWindowState(file)).toEqual({ state: null, problem: `${file} is not valid JSON` });
-    writeFileSync(file, JSON.stringify({ bounds: { x: 0, y: 0, width: -5, height: 10 }, maximized: false }));
+    const badSize = saved({ bounds: { x: 0, y: 0, width: -5, height: 10 } });
+    writeFileSync(file, JSON.stringify({ last: badSize, byLayout: {} }));
     const foreign = await loadWindowState(file);
     expect(foreign.state).toBeNull();
     expect(foreign.problem).toMatch(/does not describe a window/);

@@ -2,7 +2,7 @@
 // says why: shared/crash-notice.ts), its preload failed (logged; the page then has no
 // window.unpod and says so plainly itself), or its address did not load (a dialog offers to try
 // again). Every case is logged.
-import { dialog, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import type { Logger } from '../log/index.ts';
 import { recoveredUrl, shouldReloadAfterCrash } from '../shared/crash-notice.ts';
 import { isSameApp } from './security.ts';
@@ -26,8 +26,12 @@ export function watchWindowHealth(
   const { appUrl, log } = options;
   const contents = win.webContents;
   const deaths: number[] = [];
+  // While quitting, pages end on purpose: nothing to recover or report.
+  let quitting = false;
+  app.once('before-quit', () => (quitting = true));
 
   contents.on('render-process-gone', (_event, details) => {
+    if (quitting) return;
     log.error('the window’s page process ended', { reason: details.reason, exitCode: details.exitCode });
     if (win.isDestroyed()) return;
     const now = Date.now();
@@ -52,7 +56,7 @@ export function watchWindowHealth(
   });
 
   contents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
-    if (!isMainFrame || errorCode === ERR_ABORTED) return;
+    if (!isMainFrame || errorCode === ERR_ABORTED || quitting) return;
     log.error('the window’s page failed to load', { errorCode, errorDescription, url: validatedURL });
     if (win.isDestroyed()) return;
     if (!win.isVisible()) win.show();

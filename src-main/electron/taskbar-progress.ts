@@ -1,5 +1,6 @@
 // The taskbar button's (Dock icon's on macOS) progress bar while syncs run, following the
 // sync.progress events main sends the window (desktop/taskbar-progress.ts computes the value).
+// An import's progress (lead import) joins here as one more source of the same bar.
 import type { BrowserWindow } from 'electron';
 import { createSyncProgressTracker } from '../desktop/taskbar-progress.ts';
 import type { SyncStatus } from '../ipc/contract.ts';

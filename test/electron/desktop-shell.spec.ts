@@ -97,10 +97,12 @@ test.describe('Electron desktop shell', () => {
       w.syncSeen = [];
       w.unpod.on('sync.progress', (status) => w.syncSeen.push(`${status.phase}:${status.mode ?? ''}`));
     });
-    await clickMenu(electronApp, 'Sync now');
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { syncSeen: string[] }).syncSeen))
-      .toContain('running:full');
+    // A background refresh may be running at that moment (Sync now is then off): try again.
+    const seen = () => page.evaluate(() => (window as unknown as { syncSeen: string[] }).syncSeen);
+    await expect(async () => {
+      await clickMenu(electronApp, 'Sync now');
+      await expect.poll(seen, { timeout: 3_000 }).toContain('running:full');
+    }).toPass({ timeout: 30_000 });
   });
 
   test('the window’s size, place and maximized state survive a restart', async () => {

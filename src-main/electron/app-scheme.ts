@@ -4,13 +4,14 @@
 // GET requests for files inside out/renderer are answered (app-request.ts).
 import { protocol } from 'electron';
 import { answerAppRequest } from './app-request.ts';
-import { APP_SCHEME } from './security.ts';
+import { APP_SCHEME, privilegedSchemes } from './security.ts';
 
-/** Must run before the app is ready. */
+/**
+ * Must run before the app is ready, and only once: Electron keeps the list of the last call, so
+ * every scheme is in security.ts's `privilegedSchemes()`.
+ */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged(privilegedSchemes());
 }
 
 export function serveRenderer(rendererDir: string, contentSecurityPolicy: string): void {

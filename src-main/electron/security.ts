@@ -9,6 +9,22 @@ export const APP_SCHEME = 'unpod-desk';
 export const APP_HOST = 'app';
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
+/**
+ * Every privileged scheme, for the one `protocol.registerSchemesAsPrivileged` call (a second call
+ * replaces the first one's list). The app scheme: `standard` (a real origin, relative URLs),
+ * `secure`, fetch, and `codeCache` (V8 keeps the compiled renderer JavaScript between launches;
+ * Electron allows it only on standard schemes).
+ */
+export function privilegedSchemes() {
+  return [
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
+    // The recordings scheme (audio playback) goes here as one more entry, with `stream: true`.
+  ];
+}
+
 /** webPreferences for every window: no Node in the page, isolated and OS-sandboxed renderer. */
 export function secureWebPreferences(preloadPath: string) {
   return {

@@ -1,18 +1,25 @@
-// The one app window, created with the secure webPreferences of security.ts.
+// The one app window, created with the secure webPreferences of security.ts, where the user left
+// it (window-state.ts).
 import { BrowserWindow } from 'electron';
+import type { RestoredWindow } from '../desktop/window-state.ts';
 import { secureWebPreferences } from './security.ts';
+import { WINDOW_SIZING } from './window-state.ts';
 
-export function createMainWindow(options: { preloadPath: string; url: string }): BrowserWindow {
+export function createMainWindow(options: { preloadPath: string; restored: RestoredWindow }): BrowserWindow {
+  const { bounds, maximized, fullScreen } = options.restored;
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
+    ...bounds,
+    minWidth: WINDOW_SIZING.minWidth,
+    minHeight: WINDOW_SIZING.minHeight,
     title: 'Unpod Desk',
     show: false,
     webPreferences: secureWebPreferences(options.preloadPath),
   });
-  win.once('ready-to-show', () => win.show());
-  void win.loadURL(options.url);
+  // Maximized before it shows, so it does not jump; full screen once shown (macOS needs a visible window).
+  if (maximized) win.maximize();
+  win.once('ready-to-show', () => {
+    win.show();
+    if (fullScreen) win.setFullScreen(true);
+  });
   return win;
 }

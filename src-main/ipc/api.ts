@@ -33,6 +33,7 @@ export const channelNames = [
   'sync.status',
   'preferences.get',
   'preferences.set',
+  'desktop.takeOfferedFile',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -41,6 +42,8 @@ export const eventNames = [
   'sync.progress',
   'tasks.changed',
   'cache.notice',
+  'menu.command',
+  'desktop.fileOffered',
 ] as const satisfies readonly EventName[];
 
 // Compile-time proof that no contract channel or event is missing from the lists above.

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isTimeZone } from '../shared/iso-time.ts';
 import { SEARCH_MAX_LENGTH } from '../shared/search-limits.ts';
+import { desktopChannels, desktopEvents } from './desktop-contract.ts';
 
 export { SEARCH_MAX_LENGTH };
 
@@ -593,10 +594,21 @@ const preferenceChannels = {
   }),
 } as const;
 
+/** What the app is and where it runs: Settings → About. */
+export const appInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  /** Runtime versions: Electron and Chromium are null in the web host (it runs under plain Node). */
+  versions: z.object({ electron: z.string().nullable(), chromium: z.string().nullable(), node: z.string() }),
+  /** The folder the app keeps its profiles, cache and logs in. */
+  dataDir: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
 export const channels = {
   'app.getInfo': channel({
     input: noInput,
-    output: z.object({ version: z.string(), host: z.enum(['electron', 'web']) }),
+    output: appInfoSchema,
     errors: [],
   }),
   'workspace.getState': channel({ input: noInput, output: workspaceStateSchema, errors: [] }),
@@ -628,6 +640,7 @@ export const channels = {
   'agents.list': channel({ input: noInput, output: z.array(agentSchema), errors: platformErrors }),
   ...taskChannels,
   ...preferenceChannels,
+  ...desktopChannels,
 } as const;
 
 export const events = {
@@ -643,6 +656,7 @@ export const events = {
     deleted: z.number(),
   }),
   'cache.notice': cacheNoticeSchema,
+  ...desktopEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -9,6 +9,7 @@ import type { UnpodClientOptions } from '../unpod/index.ts';
 import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
 import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
+import { createOpenWithService, type OpenWithService } from './open-with.ts';
 import { createPreferencesService, type PreferencesService } from './preferences.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
 import { createTasksService, type SyncTiming, type TasksService } from './tasks/index.ts';
@@ -22,6 +23,11 @@ export interface AppServicesOptions {
   version: string;
   /** Where service failures are recorded (default: nowhere). */
   logger?: Logger;
+  /**
+   * The HTTP fetch of the profiles' Unpod clients. The Electron host passes Electron's net.fetch
+   * (the system proxy, PAC files, proxy sign-in and the OS certificate store); default Node's.
+   */
+  fetch?: typeof globalThis.fetch;
   /** Test hooks for the demo workspace. */
   demo?: {
     /** Extra sandbox options for the demo (tests: seed, faults). The port is always a free one. */
@@ -46,6 +52,8 @@ export interface AppServices {
   tasks: TasksService;
   /** How the user arranged the app (column widths), kept across restarts. */
   preferences: PreferencesService;
+  /** CSV files opened with the app, on their way to the Import page. */
+  openWith: OpenWithService;
   handlers: Handlers;
   /** Closes the open workspace (stops the demo sandbox). */
   close(): Promise<void>;
@@ -63,7 +71,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.connectionTiming ? { connectionTiming: options.connectionTiming } : {}),
   });
   // The auth service registers every token it holds with this logger, so none reaches a log.
-  const auth = createAuthService({ dataDir: options.dataDir, logger, ...options.auth });
+  const auth = createAuthService({
+    dataDir: options.dataDir,
+    logger,
+    ...options.auth,
+    ...(options.fetch ? { clientDefaults: { ...options.auth?.clientDefaults, fetch: options.fetch } } : {}),
+  });
   const profiles = createProfilesService({
     dataDir: options.dataDir,
     auth,
@@ -82,18 +95,21 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     logger: logger.child({ component: 'preferences' }),
   });
+  const openWith = createOpenWithService({ emit: options.emit });
   return {
     dataDir: options.dataDir,
     workspace,
     profiles,
     tasks,
     preferences,
+    openWith,
     handlers: createHandlers({
       workspace,
       profiles,
       tasks,
       preferences,
-      appInfo: { version: options.version, host: options.host },
+      appInfo: { version: options.version, host: options.host, dataDir: options.dataDir },
+      openWith,
     }),
     close: async () => {
       profiles.close();

@@ -37,6 +37,8 @@ export interface UnpodClientOptions {
   retry?: { limit?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** Called for every HTTP attempt (retries included), for auditing and tests. */
   onRequest?: (info: RequestLogEntry) => void;
+  /** The fetch to send with (the Electron host: net.fetch, which honours the system's proxy). Default Node's. */
+  fetch?: typeof globalThis.fetch;
 }
 
 export interface RequestOptions {
@@ -169,6 +171,7 @@ function resolveOptions(options: UnpodClientOptions): ResolvedOptions {
         maxDelayMs: retry.maxDelayMs ?? 10_000,
       },
       onRequest: options.onRequest,
+      fetch: options.fetch,
     },
   };
 }

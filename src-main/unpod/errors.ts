@@ -1,6 +1,7 @@
 // One error type for everything that can go wrong talking to Unpod. Callers switch on `kind`;
 // `message` is written for a call-center supervisor, not a developer. Nothing here may carry the
 // API token: messages and details are scrubbed by `redactSecret` before they leave the client.
+import { isCertificateCode, isChromiumNeverSent, isProxyCode } from './chromium-net-error.ts';
 
 export type UnpodErrorKind =
   | 'unauthorized'
@@ -227,7 +228,7 @@ const NEVER_SENT_CODES = new Set([
 ]);
 
 export function networkErrorFrom(code: string | undefined, ctx: ErrorContext): UnpodError {
-  const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
+  const neverSent = code !== undefined && (NEVER_SENT_CODES.has(code) || isChromiumNeverSent(code));
   if (ctx.isCreate && !neverSent) {
     return new UnpodError(
       'outcome_unknown',
@@ -239,7 +240,9 @@ export function networkErrorFrom(code: string | undefined, ctx: ErrorContext): U
   if (code === 'ECONNREFUSED') reason = 'Unpod refused the connection';
   else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     reason = 'The Unpod server address could not be found';
-  else if (code !== undefined && /CERT|TLS/.test(code))
+  else if (code !== undefined && isProxyCode(code))
+    reason = 'The proxy server set up on this computer could not reach Unpod';
+  else if (code !== undefined && (/CERT|TLS/.test(code) || isCertificateCode(code)))
     reason = "Unpod's security certificate could not be verified";
   return new UnpodError(
     'network',

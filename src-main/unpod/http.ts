@@ -14,6 +14,7 @@ import {
   type ErrorContext,
   type HttpFailure,
 } from './errors.ts';
+import { readChromiumNetError } from './chromium-net-error.ts';
 import { errorBodySchema } from './schemas.ts';
 
 export interface RequestLogEntry {
@@ -34,6 +35,8 @@ export interface TransportSettings {
   timeoutMs: number;
   retry: RetrySettings;
   onRequest?: (info: RequestLogEntry) => void;
+  /** Default Node's fetch; the Electron host gives Electron's net.fetch (system proxy, OS certificates). */
+  fetch?: typeof globalThis.fetch;
 }
 
 /** Statuses worth another GET attempt: timeouts, rate limits, and gateway/server trouble (incl. Cloudflare 52x). */
@@ -48,6 +51,7 @@ export function createKy(
   extra: { prefix?: string; headers?: Record<string, string> },
 ): KyInstance {
   const { retry, onRequest } = settings;
+  const send = settings.fetch ?? globalThis.fetch;
   return ky.create({
     prefix: extra.prefix,
     headers: extra.headers,
@@ -73,7 +77,7 @@ export function createKy(
           withToken: request.headers.has('authorization'),
         });
       }
-      return globalThis.fetch(input, init);
+      return send(input, init);
     },
   });
 }
@@ -154,6 +158,13 @@ export function toUnpodError(error: unknown, ctx: FailureContext): UnpodError {
   if (ctx.signal?.aborted) return cancelledError(ctx, true);
   if (isHTTPError(error)) return errorFromHttpStatus(failureFromHttpError(error), ctx);
   if (isTimeoutError(error)) return timeoutErrorFor(ctx.timeoutMs, ctx);
+  // Electron's net.fetch fails with Chromium's "net::ERR_…" errors, not Node's codes.
+  const chromium = readChromiumNetError(error);
+  if (chromium !== null) {
+    return chromium.kind === 'timeout'
+      ? timeoutErrorFor(ctx.timeoutMs, ctx)
+      : networkErrorFrom(chromium.code, ctx);
+  }
   if (isNetworkError(error)) return networkErrorFrom(errorCode(error.cause), ctx);
   // Undici errors ky does not wrap, e.g. "terminated" when a body read is cut off.
   if (error instanceof TypeError || errorCode(error) !== undefined)

@@ -1,13 +1,16 @@
-// `npm run web -- [--port N] [--data-dir DIR] [--demo]`: the app in a browser tab.
+// `npm run web -- [--port N] [--data-dir DIR] [--demo] [FILE.csv]`: the app in a browser tab.
+// A CSV given on the line is offered to the Import page, as the desktop app does with a file
+// opened with it.
 // stdout carries exactly one line once the server listens: `web: http://127.0.0.1:PORT/?secret=…`
 // (scripts and tests wait for it); everything else goes to stderr.
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { csvPathsFromArgv } from '../desktop/open-with-args.ts';
 import { DEFAULT_RENDERER_DIR, startWebApp } from './app.ts';
 
-const USAGE = 'usage: npm run web -- [--port N] [--data-dir DIR] [--demo]';
+const USAGE = 'usage: npm run web -- [--port N] [--data-dir DIR] [--demo] [FILE.csv]';
 
 /** The per-user data folder of the web host (separate from the Electron app's). */
 function defaultDataDir(): string {
@@ -35,15 +38,18 @@ function parseCommandLine() {
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
-      allowPositionals: false,
-    }).values;
+      allowPositionals: true,
+    });
   } catch (error) {
     return fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`, 2);
   }
 }
 
 async function main(): Promise<void> {
-  const values = parseCommandLine();
+  const { values, positionals } = parseCommandLine();
+  const files = csvPathsFromArgv(positionals, { cwd: process.cwd(), skip: 0 });
+  const notCsv = positionals.find((p) => !p.toLowerCase().endsWith('.csv'));
+  if (notCsv !== undefined) fail(`"${notCsv}" is not a .csv file; only CSV files can be given\n${USAGE}`, 2);
   if (values.help) {
     process.stderr.write(`${USAGE}\n`);
     return;
@@ -69,6 +75,7 @@ async function main(): Promise<void> {
     process.stderr.write(`web: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
+  for (const file of files) app.services.openWith.offerImportFile(file);
   process.stdout.write(`web: ${app.url}\n`);
   const opened = app.services.workspace.getState();
   const workspaceNote =

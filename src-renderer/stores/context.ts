@@ -34,6 +34,7 @@ export const useNavigationStore = bind((s) => s.navigation);
 export const useTasksStore = bind((s) => s.tasks);
 export const usePreferencesStore = bind((s) => s.preferences);
 export const useAgentFiltersStore = bind((s) => s.agentFilters);
+export const useDesktopStore = bind((s) => s.desktop);
 export const useOrganizationsStore = bind((s) => s.lists.organizations);
 export const useSpacesStore = bind((s) => s.lists.spaces);
 export const useAgentsStore = bind((s) => s.lists.agents);

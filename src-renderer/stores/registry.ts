@@ -6,6 +6,7 @@ import type { UnpodApi } from '../../src-main/ipc/contract.ts';
 import { createAgentFiltersStore, type AgentFiltersStore } from './agentFilters.ts';
 import { createAuthStore, type AuthStore } from './auth.ts';
 import { createConnectionStore, type ConnectionStore } from './connection.ts';
+import { createDesktopStore, type DesktopStore } from './desktop.ts';
 import { createListStores, type ListStores } from './lists.ts';
 import { createNavigationStore, type NavigationStore, type PageAddress } from './navigation.ts';
 import { createPreferencesStore, type PreferencesStore } from './preferences.ts';
@@ -22,6 +23,8 @@ export interface AppStores {
   tasks: TasksStoreApi;
   preferences: StoreApi<PreferencesStore>;
   agentFilters: StoreApi<AgentFiltersStore>;
+  /** What the desktop shell handed the window (a CSV opened with the app, the shortcuts list). */
+  desktop: StoreApi<DesktopStore>;
   /** Loads the first workspace state and follows main's events; returns the undo. */
   connect(): () => void;
 }
@@ -40,6 +43,7 @@ export function createStores(api: UnpodApi, address: PageAddress): AppStores {
     tasks: createTasksStore(api),
     preferences: createPreferencesStore(api),
     agentFilters: createAgentFiltersStore(),
+    desktop: createDesktopStore(api),
     connect: () => startSync(stores, api),
   };
   return stores;

@@ -55,7 +55,12 @@ afterEach(async () => {
 
 describe('workspace services over the sandbox', () => {
   it('before anything is open: the welcome state, and platform channels say not_signed_in', async () => {
-    expect(await call('app.getInfo')).toEqual({ version: '9.9.9', host: 'web' });
+    expect(await call('app.getInfo')).toEqual({
+      version: '9.9.9',
+      host: 'web',
+      versions: { electron: null, chromium: null, node: process.versions.node },
+      dataDir: services.dataDir,
+    });
     const state = await call<WorkspaceState>('workspace.getState');
     expect(state).toMatchObject({
       kind: 'none',

@@ -50,10 +50,13 @@ afterAll(async () => {
 });
 
 describe('the unpod-desk:// scheme', () => {
-  it('is registered as a standard, secure scheme that fetch may use, and nothing more', () => {
+  it('is registered as a standard, secure scheme that fetch may use, with the code cache, and nothing more', () => {
     registerAppScheme();
     expect(electron.privileged).toEqual([
-      { scheme: 'unpod-desk', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'unpod-desk',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ]);
   });
 

@@ -39,6 +39,13 @@ const syncStatus: SyncStatus = {
   lastSyncedAt: null,
 };
 
+const appInfo = {
+  version: '1.2.3',
+  host: 'web' as const,
+  versions: { electron: null, chromium: null, node: '24.0.0' },
+  dataDir: '/data',
+};
+
 /** Handlers that answer correctly and record what they were called with. */
 function fakeHandlers(overrides: Partial<Handlers> = {}) {
   const calls: { channel: string; input: unknown }[] = [];
@@ -49,7 +56,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
       return value;
     };
   const handlers: Handlers = {
-    'app.getInfo': record('app.getInfo', { version: '1.2.3', host: 'web' as const }),
+    'app.getInfo': record('app.getInfo', appInfo),
     'workspace.getState': record('workspace.getState', state),
     'workspace.openDemo': record('workspace.openDemo', state),
     'workspace.close': record('workspace.close', state),
@@ -126,6 +133,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     'sync.status': record('sync.status', syncStatus),
     'preferences.get': record('preferences.get', { taskColumnWidths: {} }),
     'preferences.set': record('preferences.set', { taskColumnWidths: {} }),
+    'desktop.takeOfferedFile': record('desktop.takeOfferedFile', null),
     ...overrides,
   };
   return { handlers, calls };
@@ -144,7 +152,7 @@ describe('router', () => {
     const router = createRouter(fakeHandlers().handlers);
     expect(await router.dispatch('app.getInfo', undefined)).toEqual({
       ok: true,
-      data: { version: '1.2.3', host: 'web' },
+      data: appInfo,
     });
   });
 

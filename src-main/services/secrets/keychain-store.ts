@@ -38,7 +38,8 @@ export interface KeychainStoreOptions {
 
 const PROBE_ACCOUNT = 'unpod-desk-availability-probe';
 
-async function loadKeytar(): Promise<KeychainBinding> {
+/** Loads keytar (exported for the start-up check, which only wants to know it loads). */
+export async function loadKeytar(): Promise<KeychainBinding> {
   const mod = (await import('keytar')) as KeychainBinding & { default?: KeychainBinding };
   // keytar is CommonJS: its functions are on `default` (module.exports) under ESM.
   const binding = mod.default ?? mod;

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
 import { useNavigationStore, useStores, useWorkspaceStore } from '../../stores/context.ts';
 import { CurrentPage } from './CurrentPage.tsx';
+import { RecoveredNotice } from '../desktop/Notices.tsx';
 import { DemoNotice } from './DemoNotice.tsx';
 import { FrameNotices } from './FrameNotices.tsx';
 import { SideNav } from './SideNav.tsx';
@@ -24,6 +25,7 @@ export function AppFrame() {
       <TopBar />
       <SideNav />
       <main id="main" className="frame__main" tabIndex={-1}>
+        <RecoveredNotice />
         {isDemo && <DemoNotice />}
         <FrameNotices />
         {/* Keyed by page: a crash on one page does not stick when moving to another. */}

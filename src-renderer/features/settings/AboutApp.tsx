@@ -1,4 +1,5 @@
-// The app's version and where it runs (desktop app or web host tab).
+// The app's version, where it runs (desktop app or web host tab), the runtimes under it and the
+// folder it keeps its data in. Help → About Unpod Desk focuses this section.
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../src-main/ipc/contract.ts';
 import { settle } from '../../lib/ipc.ts';
@@ -18,12 +19,33 @@ export function AboutApp() {
   }, []);
   if (!info) return null;
   const host = info.host === 'web' ? 'in a browser tab (web host)' : 'as a desktop app';
+  const { electron, chromium, node } = info.versions;
   return (
     <section className="settings-section" aria-labelledby="about-app-title">
-      <h2 id="about-app-title">About</h2>
+      <h2 id="about-app-title" tabIndex={-1}>
+        About
+      </h2>
       <p>
         Unpod Desk {info.version}, running {host}.
       </p>
+      <dl className="about-facts">
+        {electron !== null && (
+          <>
+            <dt>Electron</dt>
+            <dd>{electron}</dd>
+          </>
+        )}
+        {chromium !== null && (
+          <>
+            <dt>Chromium</dt>
+            <dd>{chromium}</dd>
+          </>
+        )}
+        <dt>Node.js</dt>
+        <dd>{node}</dd>
+        <dt>Data folder</dt>
+        <dd className="about-facts__path">{info.dataDir}</dd>
+      </dl>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { SignInForm } from '../auth/SignInForm.tsx';
 import { useProfiles } from '../auth/useProfiles.ts';
 import './welcome.css';
 import { useWorkspaceStore } from '../../stores/context.ts';
+import { RecoveredNotice } from '../desktop/Notices.tsx';
 
 export function WelcomeScreen() {
   useProfiles();
@@ -37,6 +38,7 @@ export function WelcomeScreen() {
   return (
     <main id="main" className="welcome">
       <div className="welcome__panel">
+        <RecoveredNotice />
         <p className="welcome__brand" aria-hidden="true">
           <span className="brand-mark" />
           Unpod Desk

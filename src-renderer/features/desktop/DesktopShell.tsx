@@ -1,0 +1,88 @@
+// The window's side of the desktop shell: acts on the native menus' commands, takes a CSV the
+// operating system handed the app (showing Import for it once a workspace is open), reads the
+// reload notice main put in the address after a crash, and shows the keyboard-shortcuts list.
+// In the web host nothing sends these events, and a CSV can still be offered through main.
+import { useEffect, useRef } from 'react';
+import { recoveredReason, RECOVERED_PARAM } from '../../../src-main/shared/crash-notice.ts';
+import { requestHeadingFocus } from '../../lib/pageFocus.ts';
+import { useDesktopStore, useStores, useWorkspaceStore } from '../../stores/context.ts';
+import { pageHref, type PageId } from '../../stores/navigation.ts';
+import { downloadText } from '../tasks/download.ts';
+import { runMenuCommand } from './menuCommands.ts';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+
+function go(page: PageId): void {
+  const href = pageHref(page);
+  if (window.location.hash === href) return;
+  requestHeadingFocus();
+  window.location.hash = href;
+}
+
+/** Settings, then its About section scrolled to and focused once it has rendered. */
+function showAbout(): void {
+  go('settings');
+  const started = performance.now();
+  const focusWhenThere = () => {
+    const heading = document.getElementById('about-app-title');
+    if (heading) {
+      heading.scrollIntoView({ block: 'start' });
+      heading.focus();
+    } else if (performance.now() - started < 3000) {
+      requestAnimationFrame(focusWhenThere);
+    }
+  };
+  requestAnimationFrame(focusWhenThere);
+}
+
+/** Takes the notice's reason off the address, so a later reload does not show it again. */
+function readRecoveredOnce(): ReturnType<typeof recoveredReason> {
+  const reason = recoveredReason(window.location.search);
+  if (reason !== null) {
+    const url = new URL(window.location.href);
+    url.searchParams.delete(RECOVERED_PARAM);
+    window.history.replaceState(window.history.state, '', url.href);
+  }
+  return reason;
+}
+
+export function DesktopShell() {
+  const stores = useStores();
+  const kind = useWorkspaceStore((s) => s.state?.kind ?? null);
+  const offered = useDesktopStore((s) => s.offeredFile);
+  const shortcutsOpen = useDesktopStore((s) => s.shortcutsOpen);
+  const setShortcutsOpen = useDesktopStore((s) => s.setShortcutsOpen);
+
+  useEffect(() => {
+    const desktop = stores.desktop.getState();
+    const reason = readRecoveredOnce();
+    if (reason !== null) desktop.setRecovered(reason);
+    const offs = [
+      window.unpod.on('menu.command', ({ command }) => {
+        void runMenuCommand(command, {
+          stores,
+          go,
+          download: (name, csv) => downloadText(name, csv),
+          showAbout,
+        });
+      }),
+      window.unpod.on('desktop.fileOffered', () => void stores.desktop.getState().takeOfferedFile()),
+    ];
+    // A file given on the command line arrived before this page listened.
+    void desktop.takeOfferedFile();
+    return () => {
+      for (const off of offs) off();
+    };
+  }, [stores]);
+
+  // A newly offered file shows Import once a workspace is open (the welcome screen has no pages).
+  const shownFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (offered === null || kind === null || kind === 'none') return;
+    const key = `${offered.at} ${offered.path}`;
+    if (shownFor.current === key) return;
+    shownFor.current = key;
+    go('import');
+  }, [offered, kind]);
+
+  return shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null;
+}

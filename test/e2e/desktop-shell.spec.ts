@@ -1,0 +1,81 @@
+// The desktop shell's parts that live in the page, in real Chromium against the web host: the
+// About section (runtimes, data folder), the notice after main reloaded a crashed window (main
+// puts the reason in the address), and a CSV handed to the app on its command line opening the
+// Import page with a clear message. (The native menus, window state and crash reload themselves
+// are Electron's: test/electron/desktop-shell.spec.ts.)
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectAccessible } from './accessibility.ts';
+import { expect, recordPageProblems, spawnWebHost, test } from './fixtures.ts';
+
+test('Settings → About names the version, the runtime and the data folder', async ({ app }) => {
+  await app.getByRole('button', { name: 'Open the demo workspace' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const about = app.getByRole('region', { name: 'About' });
+  await expect(about).toContainText(/Unpod Desk \d+\.\d+\.\d+, running in a browser tab \(web host\)\./);
+  await expect(about.getByRole('definition').first()).toHaveText(/^\d+\.\d+\.\d+$/);
+  await expect(about).toContainText('Node.js');
+  // The web host runs under Node: no Electron or Chromium versions to name.
+  await expect(about).not.toContainText('Electron');
+  await expect(about).toContainText(/Data folder.*unpod-e2e-/s);
+  await expectAccessible(app, 'Settings with About');
+});
+
+test('after main reloaded a crashed window, the page says what happened, once', async ({ app, webHost }) => {
+  await expect(app.getByRole('heading', { level: 1, name: 'Welcome to Unpod Desk' })).toBeVisible();
+  // What main loads after render-process-gone: the same page with ?recovered=<reason>.
+  const origin = new URL(webHost.url).origin;
+  await app.goto(`${origin}/?recovered=oom#/tasks`);
+  const notice = app.getByRole('alert').filter({ hasText: 'Unpod Desk reloaded this window' });
+  await expect(notice).toContainText('The window’s page ran out of memory, so Unpod Desk reloaded it.');
+  await expect(notice).toContainText('Your saved tasks and sign-in are kept');
+  // The reason is taken off the address, so reloading again does not repeat the notice.
+  await expect.poll(() => new URL(app.url()).search).toBe('');
+  await expectAccessible(app, 'the reload notice');
+
+  // It stays while moving into the workspace, until dismissed.
+  await app.getByRole('button', { name: 'Open the demo workspace' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+
+  await app.reload();
+  await expect(app.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+  await expect(app.getByText('Unpod Desk reloaded this window')).toHaveCount(0);
+});
+
+test('a CSV given on the command line opens the Import page, which says the file arrived', async ({
+  page,
+}) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'unpod-e2e-'));
+  const csv = join(dataDir, 'March leads.csv');
+  await writeFile(csv, 'name,contact_number\nAsha Rao,+14155550100\n');
+  const host = await spawnWebHost(dataDir, { args: ['--demo', csv] });
+  const problems = recordPageProblems(page);
+  try {
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }),
+    ).toHaveAttribute('aria-current', 'page');
+    const notice = page.getByRole('status').filter({ hasText: 'March leads.csv was opened with Unpod Desk' });
+    await expect(notice).toContainText('Opening a CSV with Unpod Desk brings it here.');
+    await expect(notice).toContainText('the Import page will take it');
+    await expect(notice).toContainText(csv);
+    await expectAccessible(page, 'Import with an offered file');
+
+    // Taken once: a reload shows the page without it being offered again, and Dismiss clears it.
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
+    await expect(page.getByText('was opened with Unpod Desk')).toHaveCount(0);
+    expect(problems).toEqual([]);
+  } finally {
+    await host.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

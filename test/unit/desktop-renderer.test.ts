@@ -1,0 +1,168 @@
+// The window's side of the desktop shell, without a window: which bridge the page uses, what
+// each native menu command does to the stores (over the contract-checked fake API), what a CSV
+// offered by main leaves in the desktop store, and that Help → Keyboard shortcuts lists the
+// menus' real accelerators.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildAppMenu, flattenMenu } from '../../src-main/desktop/app-menu.ts';
+import type { MenuCommand } from '../../src-main/ipc/desktop-contract.ts';
+import type { TaskScope } from '../../src-main/ipc/contract.ts';
+import { menuShortcuts } from '../../src-renderer/features/desktop/shortcuts.ts';
+import { runMenuCommand } from '../../src-renderer/features/desktop/menuCommands.ts';
+import { chooseBridge } from '../../src-renderer/lib/bridge.ts';
+import type { PageId } from '../../src-renderer/stores/navigation.ts';
+import { createStores, type AppStores } from '../../src-renderer/stores/registry.ts';
+import { createFakeApi, flush, type FakeApi } from './support/fake-api.ts';
+import { memoryAddress, syncStatus } from './support/view-models.ts';
+
+describe('which bridge the page uses', () => {
+  const chromeUa =
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+  const electronUa = `${chromeUa.replace('Safari', 'unpod-desk/0.1.0 Electron/45.5.0 Safari')}`;
+
+  it('the preload’s API when it is there', () => {
+    expect(chooseBridge({ hasPreloadApi: true, protocol: 'unpod-desk:', userAgent: electronUa })).toBe(
+      'preload',
+    );
+  });
+
+  it('the web bridge in a browser tab of the web host', () => {
+    expect(chooseBridge({ hasPreloadApi: false, protocol: 'http:', userAgent: chromeUa })).toBe('web');
+  });
+
+  it('in Electron without the preload’s API: a fatal message, never the web bridge', () => {
+    expect(chooseBridge({ hasPreloadApi: false, protocol: 'unpod-desk:', userAgent: chromeUa })).toBe(
+      'missing-preload',
+    );
+    // The dev server is plain http, but the user agent says Electron.
+    expect(chooseBridge({ hasPreloadApi: false, protocol: 'http:', userAgent: electronUa })).toBe(
+      'missing-preload',
+    );
+  });
+});
+
+describe('menu commands in the window', () => {
+  const spaceA: TaskScope = { kind: 'space', spaceToken: 'space-a' };
+  let fake: FakeApi;
+  let stores: AppStores;
+  let visited: PageId[];
+  let downloads: { filename: string; csv: string }[];
+  let aboutShown: number;
+  const run = (command: MenuCommand) =>
+    runMenuCommand(command, {
+      stores,
+      go: (page) => void visited.push(page),
+      download: (filename, csv) => void downloads.push({ filename, csv }),
+      showAbout: () => void aboutShown++,
+    });
+
+  beforeEach(() => {
+    fake = createFakeApi();
+    stores = createStores(fake.api, memoryAddress('#/agents'));
+    visited = [];
+    downloads = [];
+    aboutShown = 0;
+  });
+  afterEach(() => expect(fake.problems).toEqual([]));
+
+  it.each([
+    ['show-tasks', 'tasks'],
+    ['show-agents', 'agents'],
+    ['show-spaces', 'spaces'],
+    ['show-import', 'import'],
+    ['open-settings', 'settings'],
+    // Until lead import has its dialog and form, both open the Import page.
+    ['new-call', 'import'],
+    ['import-leads', 'import'],
+  ] as const)('%s shows the %s page', async (command, page) => {
+    await run(command);
+    expect(visited).toEqual([page]);
+    expect(fake.pending()).toEqual([]);
+  });
+
+  it('Sync now shows the task list and starts a full sync of the list shown', async () => {
+    stores.tasks.getState().setScope(spaceA);
+    const pendingRun = run('sync-now');
+    await flush();
+    expect(visited).toEqual(['tasks']);
+    const call = fake.take('sync.start');
+    expect(call.input).toEqual({ scope: spaceA, mode: 'full' });
+    await call.answer(syncStatus(spaceA, { phase: 'running' }));
+    await pendingRun;
+    expect(stores.tasks.getState().sync?.phase).toBe('running');
+  });
+
+  it('Sync now waits for the task list to have its list, and does not start a second sync', async () => {
+    const pendingRun = run('sync-now');
+    await flush();
+    expect(fake.pending('sync.start')).toEqual([]);
+    stores.tasks.getState().setScope(spaceA);
+    await flush();
+    await fake.take('sync.start').answer(syncStatus(spaceA, { phase: 'running' }));
+    await pendingRun;
+    await run('sync-now');
+    expect(fake.pending('sync.start')).toEqual([]);
+  });
+
+  it('Export view exports the list as filtered and hands the file to the download', async () => {
+    stores.tasks.getState().setScope(spaceA);
+    const pendingRun = run('export-view');
+    await flush();
+    const call = fake.take('tasks.exportCsv');
+    expect(call.input.scope).toEqual(spaceA);
+    await call.answer({ filename: 'tasks-space-a.csv', csv: 'Name\nAsha\n', rows: 1 });
+    await pendingRun;
+    expect(downloads).toEqual([{ filename: 'tasks-space-a.csv', csv: 'Name\nAsha\n' }]);
+  });
+
+  it('Keyboard shortcuts opens the list; About shows Settings → About', async () => {
+    await run('keyboard-shortcuts');
+    expect(stores.desktop.getState().shortcutsOpen).toBe(true);
+    await run('about');
+    expect(aboutShown).toBe(1);
+  });
+
+  it('a CSV offered by main is taken once and kept for the Import page', async () => {
+    const taking = stores.desktop.getState().takeOfferedFile();
+    const offered = { path: '/home/asha/leads.csv', name: 'leads.csv', at: '2026-12-03T10:00:00.000Z' };
+    await fake.take('desktop.takeOfferedFile').answer(offered);
+    expect(await taking).toEqual(offered);
+    expect(stores.desktop.getState().offeredFile).toEqual(offered);
+    // Nothing more offered: the kept file stays.
+    const again = stores.desktop.getState().takeOfferedFile();
+    await fake.take('desktop.takeOfferedFile').answer(null);
+    expect(await again).toBeNull();
+    expect(stores.desktop.getState().offeredFile).toEqual(offered);
+    stores.desktop.getState().clearOfferedFile();
+    expect(stores.desktop.getState().offeredFile).toBeNull();
+  });
+});
+
+describe('the keyboard-shortcuts list', () => {
+  it('shows each menu command’s accelerator as the menus define it, on macOS and elsewhere', () => {
+    for (const platform of ['darwin', 'linux'] as const) {
+      const menu = flattenMenu(
+        buildAppMenu({
+          platform,
+          appName: 'Unpod Desk',
+          signedIn: true,
+          page: 'tasks',
+          syncRunning: false,
+          dev: false,
+        }),
+      );
+      const written = (accelerator: string) =>
+        platform === 'darwin'
+          ? accelerator.replace(/^(CmdOrCtrl|Cmd)\+/, '⌘')
+          : accelerator.replace(/^CmdOrCtrl\+/, 'Ctrl+');
+      for (const entry of menu) {
+        if (entry.type !== 'command' || !entry.accelerator) continue;
+        const label = entry.label === 'Preferences…' ? 'Settings' : entry.label;
+        const listed = menuShortcuts.find((s) => s.action === label);
+        expect(listed, `${label} is listed`).toBeDefined();
+        expect(platform === 'darwin' ? listed!.keys.mac : listed!.keys.other).toBe(
+          written(entry.accelerator),
+        );
+      }
+    }
+  });
+});

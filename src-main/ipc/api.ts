@@ -33,6 +33,10 @@ export const channelNames = [
   'sync.status',
   'preferences.get',
   'preferences.set',
+  'imports.stagePath',
+  'imports.preview',
+  'imports.exportProblems',
+  'imports.release',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [

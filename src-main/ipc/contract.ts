@@ -4,6 +4,7 @@
 // here plus its handler in the services.
 import { z } from 'zod';
 import { isTimeZone } from '../shared/iso-time.ts';
+import { importFileChannels } from './contract-import-files.ts';
 import { SEARCH_MAX_LENGTH } from '../shared/search-limits.ts';
 
 export { SEARCH_MAX_LENGTH };
@@ -628,6 +629,7 @@ export const channels = {
   'agents.list': channel({ input: noInput, output: z.array(agentSchema), errors: platformErrors }),
   ...taskChannels,
   ...preferenceChannels,
+  ...importFileChannels,
 } as const;
 
 export const events = {

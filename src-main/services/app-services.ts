@@ -9,6 +9,7 @@ import type { UnpodClientOptions } from '../unpod/index.ts';
 import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
 import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
+import { createImportsService, type ImportsService, type SaveFileDialog } from './imports/imports-service.ts';
 import { createPreferencesService, type PreferencesService } from './preferences.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
 import { createTasksService, type SyncTiming, type TasksService } from './tasks/index.ts';
@@ -35,6 +36,8 @@ export interface AppServicesOptions {
   syncTiming?: Partial<SyncTiming>;
   /** Test hooks: how soon a slow request is checked with a quick probe. */
   connectionTiming?: Partial<ConnectionTiming>;
+  /** Electron's save dialog for exports; without it (web host) exports are downloads. */
+  saveFile?: SaveFileDialog;
 }
 
 export interface AppServices {
@@ -46,6 +49,8 @@ export interface AppServices {
   tasks: TasksService;
   /** How the user arranged the app (column widths), kept across restarts. */
   preferences: PreferencesService;
+  /** Lead files: staging, preview, export of problem rows, checked leads for the journal. */
+  imports: ImportsService;
   handlers: Handlers;
   /** Closes the open workspace (stops the demo sandbox). */
   close(): Promise<void>;
@@ -82,24 +87,34 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     logger: logger.child({ component: 'preferences' }),
   });
+  const imports = createImportsService({
+    dataDir: options.dataDir,
+    workspace,
+    currentCache: () => tasks.currentCache(),
+    logger: logger.child({ component: 'imports' }),
+    ...(options.saveFile ? { saveFile: options.saveFile } : {}),
+  });
   return {
     dataDir: options.dataDir,
     workspace,
     profiles,
     tasks,
     preferences,
+    imports,
     handlers: createHandlers({
       workspace,
       profiles,
       tasks,
       preferences,
       appInfo: { version: options.version, host: options.host },
+      imports,
     }),
     close: async () => {
       profiles.close();
       await workspace.close();
       await tasks.close();
       await preferences.close();
+      await imports.close();
     },
   };
 }

@@ -23,7 +23,7 @@ test('a File from the page is staged through the upload route, previewed, and it
   });
   expect(preview.staged).toEqual({
     ok: true,
-    data: { sourceId: expect.any(String), name: 'leads ñ.csv', size: 97 },
+    data: { sourceId: expect.any(String), name: 'leads ñ.csv', size: 99 },
   });
   if (!preview.result?.ok) throw new Error(JSON.stringify(preview.result));
   expect(preview.result.data.layout).toMatchObject({

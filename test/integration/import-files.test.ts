@@ -220,6 +220,13 @@ describe('the preview', () => {
     });
     expect(skip.counts).toMatchObject({ rows: 2, ready: 1, duplicates: 1, duplicatesCalled: 1 });
     expect(skip.firstRows[0]?.duplicate).toMatchObject({ kind: 'cache', taskId: called!.id });
+    expect(skip.duplicateRows).toEqual([
+      {
+        row: 2,
+        document: { name: 'Already called', contact_number: called!.contactNumber },
+        duplicate: { kind: 'cache', taskId: called!.id, created: expect.any(String) },
+      },
+    ]);
     const keep = await call<ImportPreview>('imports.preview', {
       sourceId,
       settings: { country: 'US', windowDays: 365, duplicates: 'keep' },

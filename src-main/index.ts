@@ -27,6 +27,7 @@ import { claimSingleInstance } from './electron/single-instance.ts';
 import { createTaskbarProgress } from './electron/taskbar-progress.ts';
 import { createMainWindow } from './electron/window.ts';
 import { restoredWindow, trackWindowState } from './electron/window-state.ts';
+import { createSaveFileDialog } from './electron/save-dialog.ts';
 
 const APP_NAME = 'Unpod Desk';
 // Set by `electron-vite dev` only; a built or packaged app always loads its own files.
@@ -105,6 +106,7 @@ async function start(log: Logger, logsDir: string): Promise<void> {
     // Electron's network stack: the system proxy (PAC files, proxy sign-in) and the OS
     // certificate store (TLS inspection), which Node's fetch ignores.
     fetch: withChromiumNetErrors((input, init) => net.fetch(input instanceof URL ? input.href : input, init)),
+    saveFile: createSaveFileDialog(getWindow),
   });
   services = appServices;
 

@@ -34,6 +34,10 @@ export const channelNames = [
   'preferences.get',
   'preferences.set',
   'desktop.takeOfferedFile',
+  'imports.stagePath',
+  'imports.preview',
+  'imports.exportProblems',
+  'imports.release',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [

@@ -10,6 +10,7 @@ import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
 import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
 import { createOpenWithService, type OpenWithService } from './open-with.ts';
+import { createImportsService, type ImportsService, type SaveFileDialog } from './imports/imports-service.ts';
 import { createPreferencesService, type PreferencesService } from './preferences.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
 import { createTasksService, type SyncTiming, type TasksService } from './tasks/index.ts';
@@ -41,6 +42,8 @@ export interface AppServicesOptions {
   syncTiming?: Partial<SyncTiming>;
   /** Test hooks: how soon a slow request is checked with a quick probe. */
   connectionTiming?: Partial<ConnectionTiming>;
+  /** Electron's save dialog for exports; without it (web host) exports are downloads. */
+  saveFile?: SaveFileDialog;
 }
 
 export interface AppServices {
@@ -54,6 +57,8 @@ export interface AppServices {
   preferences: PreferencesService;
   /** CSV files opened with the app, on their way to the Import page. */
   openWith: OpenWithService;
+  /** Lead files: staging, preview, export of problem rows, checked leads for the journal. */
+  imports: ImportsService;
   handlers: Handlers;
   /** Closes the open workspace (stops the demo sandbox). */
   close(): Promise<void>;
@@ -96,6 +101,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     logger: logger.child({ component: 'preferences' }),
   });
   const openWith = createOpenWithService({ emit: options.emit });
+  const imports = createImportsService({
+    dataDir: options.dataDir,
+    workspace,
+    currentCache: () => tasks.currentCache(),
+    logger: logger.child({ component: 'imports' }),
+    ...(options.saveFile ? { saveFile: options.saveFile } : {}),
+  });
   return {
     dataDir: options.dataDir,
     workspace,
@@ -103,6 +115,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     tasks,
     preferences,
     openWith,
+    imports,
     handlers: createHandlers({
       workspace,
       profiles,
@@ -110,12 +123,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       preferences,
       appInfo: { version: options.version, host: options.host, dataDir: options.dataDir },
       openWith,
+      imports,
     }),
     close: async () => {
       profiles.close();
       await workspace.close();
       await tasks.close();
       await preferences.close();
+      await imports.close();
     },
   };
 }

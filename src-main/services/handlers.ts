@@ -3,6 +3,8 @@
 import type { Handlers } from '../ipc/router.ts';
 import { createAppHandlers, type AppInfo } from './app-handlers.ts';
 import { createOpenWithHandlers, type OpenWithService } from './open-with.ts';
+import { createImportFileHandlers } from './imports/handlers.ts';
+import type { ImportsService } from './imports/imports-service.ts';
 import { createPreferencesHandlers } from './preferences-handlers.ts';
 import type { PreferencesService } from './preferences.ts';
 import { createProfileHandlers } from './profile-handlers.ts';
@@ -18,6 +20,7 @@ export interface HandlerDeps {
   preferences: PreferencesService;
   appInfo: AppInfo;
   openWith: OpenWithService;
+  imports: ImportsService;
 }
 
 export function createHandlers({
@@ -27,6 +30,7 @@ export function createHandlers({
   preferences,
   appInfo,
   openWith,
+  imports,
 }: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(appInfo),
@@ -35,5 +39,6 @@ export function createHandlers({
     ...createTaskHandlers(tasks),
     ...createPreferencesHandlers(preferences),
     ...createOpenWithHandlers(openWith),
+    ...createImportFileHandlers(imports, appInfo.host),
   };
 }

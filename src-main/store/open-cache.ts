@@ -18,6 +18,7 @@ import {
 import { createSyncStateRepository, type SyncStateRepository } from './sync-state.ts';
 import { createTaskReader, type TaskReader } from './task-queries.ts';
 import { createTaskWriter, type TaskWriter } from './task-writes.ts';
+import { createRecentCallReader, type RecentCallReader } from './recent-calls.ts';
 
 export type TasksRepository = TaskWriter & TaskReader;
 
@@ -218,6 +219,8 @@ export interface CacheReader {
   readonly syncState: Pick<SyncStateRepository, 'get' | 'list'>;
   /** Tasks the writer has not indexed yet (a search cannot find them yet). */
   searchBacklog(): number;
+  /** Calls placed in a space since a time, by number (the lead import's duplicates). */
+  readonly calls: RecentCallReader;
   close(): void;
 }
 
@@ -237,6 +240,7 @@ export function openCacheReader(path: string): CacheReader {
       tasks: createTaskReader(statements, hits, new PageText(db), searchBacklog),
       syncState: { get: syncState.get, list: syncState.list },
       searchBacklog,
+      calls: createRecentCallReader(statements),
       close: () => {
         if (db.isOpen) db.close();
       },

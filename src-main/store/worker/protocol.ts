@@ -14,6 +14,7 @@ import type {
   TaskPage,
   TaskQuery,
 } from '../task-queries.ts';
+import type { RecentCallRow } from '../recent-calls.ts';
 import type { Task } from '../task-shape.ts';
 import type { UpsertCounts } from '../task-writes.ts';
 
@@ -36,6 +37,7 @@ export interface StoreMethods {
   getSyncState: { args: [CacheScope]; result: SyncState | null };
   listSyncStates: { args: []; result: SyncState[] };
   searchBacklog: { args: []; result: number };
+  recentCalls: { args: [string, number]; result: RecentCallRow[] };
   /** For tests: holds the reader's thread for `ms` milliseconds. */
   sleep: { args: [number]; result: null };
   // writer

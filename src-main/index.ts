@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './log/index.ts';
 import { createAppServices, type AppServices } from './services/app-services.ts';
 import { restoreAtStart } from './services/profiles-service.ts';
 import { registerAppScheme, serveRenderer } from './electron/app-scheme.ts';
+import { createExportFileChooser } from './electron/export-dialog.ts';
 import { hardenAllWebContents, hardenSession } from './electron/harden.ts';
 import { bindRouter, createEventSender } from './electron/ipc-bridge.ts';
 import { APP_URL } from './electron/security.ts';
@@ -45,6 +46,7 @@ async function start(log: Logger): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     logger: log,
+    chooseExportFile: createExportFileChooser(getWindow),
   });
   services = appServices;
   const router = createRouter(appServices.handlers, {

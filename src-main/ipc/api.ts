@@ -28,6 +28,7 @@ export const channelNames = [
   'tasks.get',
   'tasks.overview',
   'tasks.exportCsv',
+  'tasks.cancelExport',
   'sync.start',
   'sync.cancel',
   'sync.status',
@@ -39,6 +40,7 @@ export const eventNames = [
   'workspace.changed',
   'connection.changed',
   'sync.progress',
+  'export.progress',
   'tasks.changed',
   'cache.notice',
 ] as const satisfies readonly EventName[];

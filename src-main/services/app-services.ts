@@ -35,6 +35,8 @@ export interface AppServicesOptions {
   syncTiming?: Partial<SyncTiming>;
   /** Test hooks: how soon a slow request is checked with a quick probe. */
   connectionTiming?: Partial<ConnectionTiming>;
+  /** Electron: the save dialog of a CSV export (absent: exports are downloads, the web host). */
+  chooseExportFile?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface AppServices {
@@ -77,6 +79,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     emit: options.emit,
     logger: logger.child({ component: 'tasks' }),
     timing: options.syncTiming,
+    ...(options.chooseExportFile ? { chooseExportFile: options.chooseExportFile } : {}),
   });
   const preferences = createPreferencesService({
     dataDir: options.dataDir,

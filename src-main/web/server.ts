@@ -9,6 +9,7 @@ import type { Logger } from '../log/index.ts';
 import { cacheControlFor, etagOf, matchesEtag, readStaticFile } from '../host-shared/static-files.ts';
 import { buildContentSecurityPolicy } from '../shared/content-security-policy.ts';
 import type { EventHub } from './event-hub.ts';
+import { serveExportDownload, type ExportDownload } from './export-download.ts';
 import { checkRequest, secretCookie, secretsEqual, SECRET_HEADER } from './guards.ts';
 
 export interface WebServerOptions {
@@ -22,6 +23,8 @@ export interface WebServerOptions {
   /** Heartbeat comment interval for SSE streams, so idle proxies and browsers keep them open. */
   heartbeatMs?: number;
   logger?: Logger;
+  /** The one-time download of a CSV export the page asked for (GET /export/<id>). */
+  exportDownload?: (id: string) => ExportDownload | null;
 }
 
 export interface WebServer {
@@ -216,6 +219,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return handleIpc(req, res, channel);
     }
     if (url.pathname === '/events') return handleEvents(req, res);
+    if (url.pathname.startsWith('/export/')) {
+      const download = options.exportDownload?.(url.pathname.slice('/export/'.length)) ?? null;
+      return serveExportDownload(req, res, download, COMMON_HEADERS, options.logger);
+    }
     return handleStatic(req, res, url.pathname);
   }
 

@@ -17,6 +17,14 @@ import type {
 import type { Task } from '../task-shape.ts';
 import type { UpsertCounts } from '../task-writes.ts';
 
+/** How an export's chunk is written: agent names, the user's zone, and whether it is the first. */
+export interface CsvChunkOptions {
+  agentNames: readonly (readonly [handle: string, name: string])[];
+  timeZone: string;
+  /** The first chunk: the byte-order mark and the header row. */
+  first: boolean;
+}
+
 /** The writer owns the file (migrations, recovery, writes, indexing); the reader only reads. */
 export type WorkerRole = 'writer' | 'reader';
 
@@ -36,6 +44,10 @@ export interface StoreMethods {
   getSyncState: { args: [CacheScope]; result: SyncState | null };
   listSyncStates: { args: []; result: SyncState[] };
   searchBacklog: { args: []; result: number };
+  /** The keys of every task of a query, in its order: the rows an export will write. */
+  exportKeys: { args: [TaskQuery]; result: number[] };
+  /** These tasks' rows as CSV text (formula-safe), for one chunk of an export. */
+  exportCsv: { args: [readonly number[], CsvChunkOptions]; result: { text: string; rows: number } };
   /** For tests: holds the reader's thread for `ms` milliseconds. */
   sleep: { args: [number]; result: null };
   // writer

@@ -25,6 +25,7 @@ import {
   WRITER_METHODS,
   workerMessageSchema,
   type ClientMessage,
+  type CsvChunkOptions,
   type OpenInfo,
   type StoreMethod,
   type StoreMethods,
@@ -332,6 +333,9 @@ export class StoreClient extends EventEmitter<StoreEvents> {
       this.#call('overview', [filter, overviewOptions], options),
     listNonFinal: (scope: CacheScope, options?: CallOptions) => this.#call('listNonFinal', [scope], options),
     listTaskIds: (scope: CacheScope, options?: CallOptions) => this.#call('listTaskIds', [scope], options),
+    exportKeys: (query: TaskQuery, options?: CallOptions) => this.#call('exportKeys', [query], options),
+    exportCsv: (pks: readonly number[], chunk: CsvChunkOptions, options?: CallOptions) =>
+      this.#call('exportCsv', [pks, chunk], options),
     upsertTasks: (tasks: readonly Task[], scope: CacheScope) => this.#call('upsertTasks', [tasks, scope]),
     deleteTasks: (ids: readonly string[]) => this.#call('deleteTasks', [ids]),
   };

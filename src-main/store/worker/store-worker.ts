@@ -4,6 +4,7 @@
 // behind a write (WAL). Requests run one at a time in arrival order; a request cancelled before
 // it started is skipped. Must not import electron (it also runs under plain Node).
 import { parentPort, workerData } from 'node:worker_threads';
+import { taskCsvColumns, toCsv } from '../csv-export.ts';
 import { openCache, openCacheReader, type CacheReader, type TaskCache } from '../open-cache.ts';
 import type { ClientMessage, StoreMethod, StoreMethods, WorkerData, WorkerMessage } from './protocol.ts';
 
@@ -35,6 +36,12 @@ function readerHandlers(reader: CacheReader): Handlers {
     getSyncState: (s) => reader.syncState.get(s),
     listSyncStates: () => reader.syncState.list(),
     searchBacklog: () => reader.searchBacklog(),
+    exportKeys: (q) => t.exportKeys(q),
+    exportCsv: (pks, o) => {
+      const rows = t.rowsByKeys(pks);
+      const columns = taskCsvColumns({ agentNames: new Map(o.agentNames), timeZone: o.timeZone });
+      return { text: toCsv(rows, columns, { bom: o.first, header: o.first }), rows: rows.length };
+    },
     sleep: (ms) => {
       sleepSync(ms);
       return null;

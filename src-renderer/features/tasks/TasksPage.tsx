@@ -20,7 +20,8 @@ import {
   scopeKeyOf,
   tasksSessionKey,
 } from '../../stores/tasks.ts';
-import { downloadText } from './download.ts';
+import { downloadUrl } from './download.ts';
+import { ExportStatus } from './ExportStatus.tsx';
 import { formatCount } from './format.ts';
 import { takeOverEarlyTasks } from './openEarly.ts';
 import { plural } from './plural.ts';
@@ -192,12 +193,13 @@ function ResultLine() {
         onClick={() => {
           if (exporting || !total) return;
           void exportCsv().then((file) => {
-            if (file) downloadText(file.filename, file.csv);
+            if (file) downloadUrl(file.filename, file.url);
           });
         }}
       >
         {exporting ? 'Exporting…' : 'Export CSV'}
       </button>
+      <ExportStatus />
     </div>
   );
 }

@@ -371,7 +371,8 @@ export type TaskFacets = z.infer<typeof taskFacetsSchema>;
 /** Something about the saved data the user should know (a damaged cache was rebuilt, …). */
 export const cacheNoticeSchema = z.object({
   id: z.string(),
-  kind: z.enum(['recovered', 'unavailable']),
+  /** recovered: a damaged file was rebuilt; restarted: a cache thread stopped and was started again. */
+  kind: z.enum(['recovered', 'restarted', 'unavailable']),
   message: z.string(),
   at: z.string(),
 });

@@ -25,6 +25,16 @@ export interface CsvChunkOptions {
   first: boolean;
 }
 
+/** One thread's memory, in bytes (the process's resident size covers every thread together). */
+export interface ThreadMemory {
+  heapUsed: number;
+  heapTotal: number;
+  /** Memory of Buffers and other objects outside the V8 heap that this thread holds. */
+  external: number;
+  /** The connection's page cache limit (PRAGMA cache_size, as bytes). */
+  pageCacheLimit: number;
+}
+
 /** The writer owns the file (migrations, recovery, writes, indexing); the reader only reads. */
 export type WorkerRole = 'writer' | 'reader';
 
@@ -48,6 +58,8 @@ export interface StoreMethods {
   exportKeys: { args: [TaskQuery]; result: number[] };
   /** These tasks' rows as CSV text (formula-safe), for one chunk of an export. */
   exportCsv: { args: [readonly number[], CsvChunkOptions]; result: { text: string; rows: number } };
+  /** Diagnostics (both threads): this thread's V8 heap, and its SQLite connection's page cache. */
+  memoryUsage: { args: []; result: ThreadMemory };
   /** For tests: holds the reader's thread for `ms` milliseconds. */
   sleep: { args: [number]; result: null };
   // writer

@@ -129,7 +129,13 @@ class WorkerSlot {
 
   /** Starts the thread; resolves once its connection is open. */
   start(): Promise<OpenInfo | null> {
-    const worker = new Worker(this.#url, { workerData: this.#data });
+    // A bound on each thread's JavaScript heap: a runaway allocation ends that thread (restarted
+    // as after a crash) instead of growing the app without limit. Far above what they use
+    // (see diagnostics.memory and npm run bench -- store).
+    const worker = new Worker(this.#url, {
+      workerData: this.#data,
+      resourceLimits: { maxOldGenerationSizeMb: 512 },
+    });
     this.#worker = worker;
     this.#ready = new Promise((resolve, reject) => {
       let opened = false;
@@ -311,8 +317,9 @@ export class StoreClient extends EventEmitter<StoreEvents> {
     method: M,
     args: StoreMethods[M]['args'],
     options: CallOptions = {},
+    role: WorkerRole = WRITER_METHODS.has(method) ? 'writer' : 'reader',
   ): Result<M> {
-    const slot = WRITER_METHODS.has(method) ? this.#writer : this.#reader;
+    const slot = role === 'writer' ? this.#writer : this.#reader;
     return slot.call(this.#nextId++, method, [...args], options) as Result<M>;
   }
 
@@ -359,6 +366,8 @@ export class StoreClient extends EventEmitter<StoreEvents> {
     /** Ends a thread as a crash would. */
     terminate: (role: WorkerRole) => (role === 'writer' ? this.#writer : this.#reader).terminate(),
     threadId: (role: WorkerRole) => (role === 'writer' ? this.#writer : this.#reader).threadId,
+    /** A thread's V8 heap and its connection's page cache limit. */
+    memory: (role: WorkerRole) => this.#call('memoryUsage', [], {}, role),
   };
 
   /**

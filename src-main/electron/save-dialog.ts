@@ -1,13 +1,15 @@
-// The save dialog for exports (the rows of a lead file with problems): the thin Electron shell
-// of ImportsService's SaveFileDialog. Suggests the Downloads folder.
+// The save dialog behind every export main writes (the task list as CSV, a lead file's rows with
+// problems): the thin Electron shell of AppServicesOptions.saveFile. Suggests the Downloads folder.
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 
+/** Asks where to save `suggestedName`; null when the user cancels. */
 export function createSaveFileDialog(getWindow: () => BrowserWindow | null) {
   return async (suggestedName: string): Promise<string | null> => {
-    const options = {
+    const options: Electron.SaveDialogOptions = {
       defaultPath: join(app.getPath('downloads'), suggestedName),
-      filters: [{ name: 'CSV', extensions: ['csv'] }],
+      filters: [{ name: 'CSV files', extensions: ['csv'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
     };
     const win = getWindow();
     const result =

@@ -373,7 +373,8 @@ export type TaskFacets = z.infer<typeof taskFacetsSchema>;
 /** Something about the saved data the user should know (a damaged cache was rebuilt, …). */
 export const cacheNoticeSchema = z.object({
   id: z.string(),
-  kind: z.enum(['recovered', 'unavailable']),
+  /** recovered: a damaged file was rebuilt; restarted: a cache thread stopped and was started again. */
+  kind: z.enum(['recovered', 'restarted', 'unavailable']),
   message: z.string(),
   at: z.string(),
 });
@@ -488,6 +489,42 @@ export const taskOverviewSchema = z.object({
 });
 export type TaskOverview = z.infer<typeof taskOverviewSchema>;
 
+// ---- CSV export: main streams the file (never one string over IPC) ----
+
+/** Where an export goes: a file main writes (Electron's save dialog) or a download (web host). */
+export const exportStartedSchema = z.discriminatedUnion('kind', [
+  /** The page downloads `url` (a one-time address of the web host), which main streams. */
+  z.object({
+    kind: z.literal('download'),
+    id: z.string(),
+    filename: z.string(),
+    total: z.number().int().nonnegative(),
+    url: z.string(),
+  }),
+  /** Main is writing the file the user chose; progress follows as `export.progress`. */
+  z.object({
+    kind: z.literal('file'),
+    id: z.string(),
+    filename: z.string(),
+    total: z.number().int().nonnegative(),
+  }),
+  /** The user closed the save dialog without choosing a file. */
+  z.object({ kind: z.literal('dismissed') }),
+]);
+export type ExportStarted = z.infer<typeof exportStartedSchema>;
+
+export const exportProgressSchema = z.object({
+  id: z.string(),
+  filename: z.string(),
+  /** Rows written so far, of `total` (the rows the view had when the export started). */
+  written: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  phase: z.enum(['waiting', 'running', 'done', 'failed', 'cancelled']),
+  /** Why it failed, in words the user can act on. */
+  error: z.string().nullable(),
+});
+export type ExportProgress = z.infer<typeof exportProgressSchema>;
+
 /** not_found: the scope is not the current space, nor an agent, of the current organization. */
 const cacheErrors = ['not_signed_in', 'no_organization', 'not_found'] as const satisfies readonly ErrorCode[];
 /** The reads a newer one of the same list supersedes: the older answers `cancelled`. */
@@ -540,8 +577,14 @@ const taskChannels = {
         timeZone: z.string().max(100).refine(isTimeZone, 'Not a known time zone.').optional(),
       })
       .strict(),
-    output: z.object({ filename: z.string(), csv: z.string(), rows: z.number() }),
+    output: exportStartedSchema,
     errors: supersededReadErrors,
+  }),
+  /** Stops an export still writing (its partial file is removed); answers with its last progress. */
+  'tasks.cancelExport': channel({
+    input: z.object({ id: z.string().min(1).max(100) }).strict(),
+    output: exportProgressSchema,
+    errors: ['not_found'],
   }),
   'sync.start': channel({
     input: z.object({ scope: taskScopeSchema, mode: z.enum(['full', 'refresh']).default('full') }).strict(),
@@ -658,6 +701,8 @@ export const events = {
     deleted: z.number(),
   }),
   'cache.notice': cacheNoticeSchema,
+  /** A CSV export progressed or ended. */
+  'export.progress': exportProgressSchema,
   ...desktopEvents,
 } as const;
 

@@ -42,7 +42,7 @@ export interface AppServicesOptions {
   syncTiming?: Partial<SyncTiming>;
   /** Test hooks: how soon a slow request is checked with a quick probe. */
   connectionTiming?: Partial<ConnectionTiming>;
-  /** Electron's save dialog for exports; without it (web host) exports are downloads. */
+  /** Electron's save dialog: where main writes an export (the task list, a lead file's problem rows); without it (the web host) exports are downloads. */
   saveFile?: SaveFileDialog;
 }
 
@@ -95,6 +95,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     emit: options.emit,
     logger: logger.child({ component: 'tasks' }),
     timing: options.syncTiming,
+    ...(options.saveFile ? { chooseExportFile: options.saveFile } : {}),
   });
   const preferences = createPreferencesService({
     dataDir: options.dataDir,

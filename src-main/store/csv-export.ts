@@ -17,6 +17,8 @@ export interface CsvColumn<Row> {
 export interface CsvOptions {
   /** Start with a UTF-8 byte-order mark, so Excel reads non-ASCII names correctly. */
   bom?: boolean;
+  /** Start with the header row (default true); an export written in chunks has it in the first only. */
+  header?: boolean;
 }
 
 // What OWASP and ASVS list as formula starts (= + - @, tab, CR, NUL), a line feed, and the
@@ -62,7 +64,7 @@ export function toCsv<Row>(
       data: rows.map((row) => columns.map((c) => cell(c.value(row)))),
     },
     // Formulas are neutralised above (Papa's own check cannot tell a phone number from one).
-    { escapeFormulae: false, newline: '\r\n', header: true },
+    { escapeFormulae: false, newline: '\r\n', header: options.header ?? true },
   );
   return (options.bom ? '\uFEFF' : '') + csv;
 }

@@ -38,4 +38,4 @@ export { taskIdOf } from './task-record.ts';
 export type { Task } from './task-shape.ts';
 export { StoreClient, StoreClosedError, StoreWorkerRestartedError } from './worker/store-client.ts';
 export type { CallOptions, StoreEvents } from './worker/store-client.ts';
-export type { OpenInfo } from './worker/protocol.ts';
+export type { CsvChunkOptions, OpenInfo } from './worker/protocol.ts';

@@ -221,6 +221,8 @@ export interface CacheReader {
   searchBacklog(): number;
   /** Calls placed in a space since a time, by number (the lead import's duplicates). */
   readonly calls: RecentCallReader;
+  /** The raw connection, for settings and diagnostics. */
+  readonly database: DatabaseSync;
   close(): void;
 }
 
@@ -241,6 +243,7 @@ export function openCacheReader(path: string): CacheReader {
       syncState: { get: syncState.get, list: syncState.list },
       searchBacklog,
       calls: createRecentCallReader(statements),
+      database: db,
       close: () => {
         if (db.isOpen) db.close();
       },

@@ -130,6 +130,10 @@ export interface TaskReader {
   listNonFinal(scope: CacheScope): NonFinalTask[];
   /** Every cached task id of a scope (e.g. to find tasks the platform no longer lists). */
   listTaskIds(scope: CacheScope): string[];
+  /** The keys of every task of the query, in its order (no paging): what an export walks through. */
+  exportKeys(query: TaskQuery): number[];
+  /** The list rows of these keys, in the given order, without search highlights (keys gone are skipped). */
+  rowsByKeys(pks: readonly number[]): TaskListRow[];
 }
 
 type Row = Record<string, SQLOutputValue>;
@@ -277,6 +281,69 @@ export function createTaskReader(
     return byTask;
   };
 
+  /** The keys of a query's tasks in its order; limit -1 means all of them. */
+  const keysOf = (query: TaskQuery, f: ReturnType<typeof sqlOf>, limit: number, offset: number): number[] => {
+    const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
+    const sort = query.sort ?? 'created';
+    let pageSql: string;
+    let pageParams: SQLInputValue[];
+    if (sort === 'relevance' && f.match !== null) {
+      // bm25 needs the full-text table in the FROM clause; CROSS JOIN keeps it the outer loop
+      // (the matches drive, each looked up by key). bm25 is lower for better matches, so
+      // "desc" (best first) sorts it ascending.
+      const rest = filterToSql({ ...query, search: undefined });
+      pageSql = `SELECT t.pk FROM tasks_fts CROSS JOIN ${rest.from} ON t.pk = tasks_fts.rowid
+        WHERE tasks_fts MATCH ? AND ${rest.where}
+        ORDER BY ${BM25} ${direction === 'DESC' ? 'ASC' : 'DESC'}, t.created_ts DESC, t.pk DESC LIMIT ? OFFSET ?`;
+      pageParams = [f.match, ...rest.params, limit, offset];
+    } else {
+      const column = SORT_SQL[sort === 'relevance' ? 'created' : sort];
+      pageSql = `SELECT t.pk FROM ${f.from} WHERE ${f.where}
+        ORDER BY ${column} ${direction} NULLS LAST, t.pk ${direction} LIMIT ? OFFSET ?`;
+      pageParams = [...f.params, limit, offset];
+    }
+    return all(pageSql, pageParams).map((r) => num(r.pk)!);
+  };
+
+  /** The list rows of these keys in their order (keys no longer present skipped). */
+  const rowsOf = (pks: readonly number[], matches: Map<number, TaskMatch> | null): TaskListRow[] => {
+    if (pks.length === 0) return [];
+    const byPk = new Map(
+      all(`SELECT ${ROW_COLUMNS} FROM tasks t WHERE t.pk IN (${pks.map(() => '?').join(', ')})`, [
+        ...pks,
+      ]).map((r) => [num(r.pk)!, r]),
+    );
+    const labels = labelsFor([...pks]);
+    const rows: TaskListRow[] = [];
+    for (const pk of pks) {
+      const r = byPk.get(pk);
+      if (r === undefined) continue;
+      rows.push({
+        id: String(r.id),
+        spaceToken: text(r.space_token),
+        spaceId: text(r.space_id),
+        assignee: text(r.assignee),
+        status: String(r.status),
+        executionType: text(r.execution_type),
+        created: text(r.created),
+        createdAt: num(r.created_ts),
+        modified: text(r.modified),
+        modifiedAt: num(r.modified_ts),
+        name: text(r.name),
+        contactNumber: text(r.contact_number),
+        email: text(r.email),
+        company: text(r.company),
+        outcomeStatus: text(r.outcome_status),
+        labels: labels.get(pk) ?? [],
+        duration: num(r.duration),
+        cost: num(r.cost),
+        hasRecording: r.has_recording === 1,
+        match: matches === null ? null : (matches.get(pk) ?? null),
+      });
+    }
+    return rows;
+  };
+
   return {
     queryTasks(query) {
       const f = sqlOf(query);
@@ -289,62 +356,11 @@ export function createTaskReader(
         return { rows: [], total, offset, limit, search: f.search.kind, ...catchingUp };
 
       // Step 1: the page's keys only, so SQLite sorts index entries, not whole rows.
-      const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
-      const sort = query.sort ?? 'created';
-      let pageSql: string;
-      let pageParams: SQLInputValue[];
-      if (sort === 'relevance' && f.match !== null) {
-        // bm25 needs the full-text table in the FROM clause; CROSS JOIN keeps it the outer loop
-        // (the matches drive, each looked up by key). bm25 is lower for better matches, so
-        // "desc" (best first) sorts it ascending.
-        const rest = filterToSql({ ...query, search: undefined });
-        pageSql = `SELECT t.pk FROM tasks_fts CROSS JOIN ${rest.from} ON t.pk = tasks_fts.rowid
-          WHERE tasks_fts MATCH ? AND ${rest.where}
-          ORDER BY ${BM25} ${direction === 'DESC' ? 'ASC' : 'DESC'}, t.created_ts DESC, t.pk DESC LIMIT ? OFFSET ?`;
-        pageParams = [f.match, ...rest.params, limit, offset];
-      } else {
-        const column = SORT_SQL[sort === 'relevance' ? 'created' : sort];
-        pageSql = `SELECT t.pk FROM ${f.from} WHERE ${f.where}
-          ORDER BY ${column} ${direction} NULLS LAST, t.pk ${direction} LIMIT ? OFFSET ?`;
-        pageParams = [...f.params, limit, offset];
-      }
-      const pks = all(pageSql, pageParams).map((r) => num(r.pk)!);
+      const pks = keysOf(query, f, limit, offset);
 
       // Step 2: the list columns, labels and highlights of those rows.
-      const byPk = new Map(
-        all(`SELECT ${ROW_COLUMNS} FROM tasks t WHERE t.pk IN (${pks.map(() => '?').join(', ')})`, pks).map(
-          (r) => [num(r.pk)!, r],
-        ),
-      );
-      const labels = labelsFor(pks);
       const matches = f.match === null ? null : matchesFor(f.match, f.search.digits, pks);
-      const rows: TaskListRow[] = [];
-      for (const pk of pks) {
-        const r = byPk.get(pk);
-        if (r === undefined) continue;
-        rows.push({
-          id: String(r.id),
-          spaceToken: text(r.space_token),
-          spaceId: text(r.space_id),
-          assignee: text(r.assignee),
-          status: String(r.status),
-          executionType: text(r.execution_type),
-          created: text(r.created),
-          createdAt: num(r.created_ts),
-          modified: text(r.modified),
-          modifiedAt: num(r.modified_ts),
-          name: text(r.name),
-          contactNumber: text(r.contact_number),
-          email: text(r.email),
-          company: text(r.company),
-          outcomeStatus: text(r.outcome_status),
-          labels: labels.get(pk) ?? [],
-          duration: num(r.duration),
-          cost: num(r.cost),
-          hasRecording: r.has_recording === 1,
-          match: matches === null ? null : (matches.get(pk) ?? null),
-        });
-      }
+      const rows = rowsOf(pks, matches);
       return { rows, total, offset, limit, search: f.search.kind, ...catchingUp };
     },
 
@@ -436,6 +452,12 @@ export function createTaskReader(
         modified: text(r.modified),
       }));
     },
+
+    exportKeys(query) {
+      return keysOf(query, sqlOf(query), -1, 0);
+    },
+
+    rowsByKeys: (pks) => rowsOf(pks, null),
 
     listTaskIds(scope) {
       const f = sqlOf({ scope });

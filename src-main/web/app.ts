@@ -78,6 +78,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
       secret: options.secret,
       logger,
       imports: services.imports,
+      exportDownload: (id) => services.tasks.takeExportDownload(id),
     });
     return {
       ...server,

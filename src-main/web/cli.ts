@@ -100,6 +100,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Only for end-to-end tests, which start the host with this variable and own its process:
+  // SIGUSR2 ends the cache's reader thread as a crash would (the user must be told it restarted).
+  if (process.env.UNPOD_DESK_TEST_HOOKS === '1') {
+    process.on('SIGUSR2', () => void app.services.tasks.currentCache()?.diagnostics.terminate('reader'));
+  }
 }
 
 await main();

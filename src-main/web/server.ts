@@ -9,6 +9,7 @@ import type { Logger } from '../log/index.ts';
 import { cacheControlFor, etagOf, matchesEtag, readStaticFile } from '../host-shared/static-files.ts';
 import { buildContentSecurityPolicy } from '../shared/content-security-policy.ts';
 import type { EventHub } from './event-hub.ts';
+import { serveExportDownload, type ExportDownload } from './export-download.ts';
 import { checkRequest, secretCookie, secretsEqual, SECRET_HEADER } from './guards.ts';
 import { createImportRoutes, DOWNLOAD_PATH, UPLOAD_PATH } from './import-routes.ts';
 import type { ImportsService } from '../services/imports/imports-service.ts';
@@ -26,6 +27,8 @@ export interface WebServerOptions {
   logger?: Logger;
   /** Lead-file upload and export download routes (import-routes.ts). */
   imports?: Pick<ImportsService, 'stageUpload' | 'takeDownload'>;
+  /** The one-time download of a CSV export the page asked for (GET /export/<id>). */
+  exportDownload?: (id: string) => ExportDownload | null;
 }
 
 export interface WebServer {
@@ -226,6 +229,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (importRoutes && url.pathname === UPLOAD_PATH) return importRoutes.upload(req, res);
     if (importRoutes && url.pathname.startsWith(DOWNLOAD_PATH)) {
       return importRoutes.download(req, res, url.pathname.slice(DOWNLOAD_PATH.length));
+    }
+    if (url.pathname.startsWith('/export/')) {
+      const download = options.exportDownload?.(url.pathname.slice('/export/'.length)) ?? null;
+      return serveExportDownload(req, res, download, COMMON_HEADERS, options.logger);
     }
     return handleStatic(req, res, url.pathname);
   }

@@ -11,6 +11,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   CacheNotice,
+  ExportProgress,
   IpcError,
   SyncStatus,
   TaskFacets,
@@ -116,6 +117,8 @@ export interface TasksStore {
   selectedId: string | null;
   exporting: boolean;
   exportError: IpcError | null;
+  /** The export main is writing (rows written of total), until it ends. */
+  exportProgress: ExportProgress | null;
 
   /** Which workspace the list belongs to; another one resets everything. */
   sessionKey: string | null;
@@ -137,7 +140,10 @@ export interface TasksStore {
   applySync(status: SyncStatus): void;
   applyNotice(notice: CacheNotice): void;
   dismissNotice(): void;
-  exportCsv(): Promise<{ filename: string; csv: string } | null>;
+  /** Starts the export; a download (web host) comes back for the page to fetch, else null. */
+  exportCsv(): Promise<{ filename: string; url: string } | null>;
+  cancelExport(): Promise<void>;
+  applyExportProgress(progress: ExportProgress): void;
   /** Follows main's events: sync progress, changed rows, cache notices. Returns the undo. */
   followEvents(): () => void;
   /**
@@ -294,6 +300,7 @@ export function createTasksStore(api: TasksApi): TasksStoreApi {
       selectedId: null,
       exporting: false,
       exportError: null,
+      exportProgress: null,
       sessionKey: null,
 
       reset(sessionKey) {
@@ -415,12 +422,48 @@ export function createTasksStore(api: TasksApi): TasksStoreApi {
       async exportCsv() {
         const { scope, filters, sort } = get();
         if (scope === null || get().exporting) return null;
-        set({ exporting: true, exportError: null });
+        set({ exporting: true, exportError: null, exportProgress: null });
         // The file's times are written in the zone the screen shows them in.
         const timeZone = localTimeZone();
         const result = await settle(() => api.tasks.exportCsv({ scope, filters, sort, timeZone }));
-        set({ exporting: false, exportError: result.ok ? null : result.error });
-        return result.ok ? { filename: result.data.filename, csv: result.data.csv } : null;
+        if (!result.ok || result.data.kind === 'dismissed') {
+          set({ exporting: false, exportError: result.ok ? null : result.error });
+          return null;
+        }
+        const { id, filename, total } = result.data;
+        // Progress events may have come first (a small file may even be written already).
+        const seen = get().exportProgress;
+        if (get().exporting && seen?.id !== id) {
+          set({ exportProgress: { id, filename, written: 0, total, phase: 'waiting', error: null } });
+        }
+        return result.data.kind === 'download' ? { filename, url: result.data.url } : null;
+      },
+
+      async cancelExport() {
+        const progress = get().exportProgress;
+        if (progress === null) return;
+        const result = await settle(() => api.tasks.cancelExport({ id: progress.id }));
+        if (result.ok) get().applyExportProgress(result.data);
+        else set({ exporting: false, exportProgress: null });
+      },
+
+      applyExportProgress(progress) {
+        const current = get().exportProgress;
+        if (!get().exporting || (current !== null && current.id !== progress.id)) return;
+        const ended =
+          progress.phase === 'done' || progress.phase === 'failed' || progress.phase === 'cancelled';
+        set({
+          exportProgress: ended ? null : progress,
+          exporting: !ended,
+          ...(progress.phase === 'failed'
+            ? {
+                exportError: {
+                  code: 'internal',
+                  message: progress.error ?? 'The file could not be written.',
+                },
+              }
+            : {}),
+        });
       },
 
       followEvents() {
@@ -428,6 +471,7 @@ export function createTasksStore(api: TasksApi): TasksStoreApi {
           api.on('sync.progress', (status) => get().applySync(status)),
           api.on('tasks.changed', () => get().revalidate()),
           api.on('cache.notice', (notice) => get().applyNotice(notice)),
+          api.on('export.progress', (progress) => get().applyExportProgress(progress)),
         ];
         return () => {
           for (const off of offs) off();

@@ -15,6 +15,8 @@ export interface BenchModule {
   name: string;
   description: string;
   run(ctx: BenchContext): Promise<void> | void;
+  /** Runs only when named (`npm run bench -- <name>`): it takes too long for every run. */
+  optIn?: boolean;
 }
 
 /** Milliseconds elapsed while running `fn`. */

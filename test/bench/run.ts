@@ -35,6 +35,10 @@ async function main(): Promise<number> {
       continue;
     }
     if (filters.length > 0 && !filters.some((f) => loaded.name.toLowerCase().includes(f))) continue;
+    if (loaded.optIn && !filters.includes(loaded.name.toLowerCase())) {
+      console.log(`\n== ${loaded.name}: skipped (opt-in: npm run bench -- ${loaded.name})`);
+      continue;
+    }
     console.log(`\n== ${loaded.name}: ${loaded.description}`);
     const tempDir = mkdtempSync(join(tmpdir(), `unpod-bench-${loaded.name.replace(/\W+/g, '-')}-`));
     const ctx: BenchContext = {

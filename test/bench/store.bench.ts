@@ -59,7 +59,7 @@ function nationalFormat(digits: string): string {
     : `${national.slice(0, 5)} ${national.slice(5)}`;
 }
 
-function buildQueries(tasks: readonly Task[], rnd: Random): { kind: string; query: TaskQuery }[] {
+export function buildQueries(tasks: readonly Task[], rnd: Random): { kind: string; query: TaskQuery }[] {
   const sample = () => tasks[Math.floor(rnd() * tasks.length)]!;
   const scopeOf = (): CacheScope => {
     const r = rnd();

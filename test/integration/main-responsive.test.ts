@@ -148,7 +148,11 @@ describe('the main process while the cache works', () => {
     await waitFor(() => h.eventsNamed('cache.notice').length > 0, 'a notice that the cache restarted');
     const [notice] = h.eventsNamed('cache.notice') as CacheNotice[];
     expect(notice!.message).toMatch(/stopped answering and was restarted/);
-    expect((await query(h, { scope })).total).toBe(TASKS);
+    expect(notice!.kind).toBe('restarted');
+    const page = await query(h, { scope });
+    expect(page.total).toBe(TASKS);
+    // Every list read carries it too, so a page that reads again (or opens later) still says so.
+    expect(page.notice).toEqual(notice);
     expect(h.logs.some((line) => line.includes('a task cache thread stopped and was restarted'))).toBe(true);
   });
 

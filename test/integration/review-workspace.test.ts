@@ -27,6 +27,7 @@ import {
   signInWithToken,
   startAppRun,
   startTestApp,
+  exportCsv,
   type TestApp,
   waitFor,
 } from './sync-helpers.ts';
@@ -113,7 +114,7 @@ describe('the task lists belong to the current organization and space', () => {
     expect(feedbackPage.rows.some((r) => q3Ids.has(r.id))).toBe(false);
     const overview = await app.call<{ total: number }>('tasks.overview', { scope: feedbackScope });
     expect(overview.total).toBe(feedbackPage.total);
-    const csv = await app.call<{ rows: number }>('tasks.exportCsv', { scope: feedbackScope });
+    const csv = await exportCsv(app, { scope: feedbackScope });
     expect(csv.rows).toBe(feedbackPage.total);
 
     // Back to the first organization: its last space is selected again, and its list answers.

@@ -5,8 +5,10 @@ import { afterEach, expect } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import type {
   EventName,
+  ExportStarted,
   EventPayload,
   IpcError,
   IpcResult,
@@ -73,7 +75,11 @@ export function fastClient(sandbox: Sandbox): UnpodClient {
 /** Starts the app services on `dataDir` with fast sync timing; `close()` is safe to call twice. */
 export function startTestApp(
   dataDir: string,
-  options: { auth?: AppServicesOptions['auth']; timing?: Partial<SyncTiming> } = {},
+  options: {
+    auth?: AppServicesOptions['auth'];
+    timing?: Partial<SyncTiming>;
+    chooseExportFile?: AppServicesOptions['saveFile'];
+  } = {},
 ): TestApp {
   const emitted: Emitted[] = [];
   const unexpected: unknown[] = [];
@@ -84,6 +90,7 @@ export function startTestApp(
     host: 'web',
     version: '0.0.0-test',
     ...(options.auth ? { auth: options.auth } : {}),
+    ...(options.chooseExportFile ? { saveFile: options.chooseExportFile } : {}),
     syncTiming: { ...FAST_TIMING, ...options.timing },
     logger: createLogger({ level: 'debug', stderr: false, sink: (line) => logs.push(line) }),
   });
@@ -123,11 +130,18 @@ export function startTestApp(
 
 export async function createHarness(
   sandbox: Sandbox,
-  options: { dataDir?: string; timing?: Partial<SyncTiming> } = {},
+  options: {
+    dataDir?: string;
+    timing?: Partial<SyncTiming>;
+    chooseExportFile?: AppServicesOptions['saveFile'];
+  } = {},
 ): Promise<Harness> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'unpod-sync-')));
   const profileDir = join(dataDir, 'profiles', 'p1');
-  const app = startTestApp(dataDir, options.timing ? { timing: options.timing } : {});
+  const app = startTestApp(dataDir, {
+    ...(options.timing ? { timing: options.timing } : {}),
+    ...(options.chooseExportFile ? { saveFile: options.chooseExportFile } : {}),
+  });
   await app.services.workspace.openSession({
     kind: 'profile',
     profileId: 'p1',
@@ -260,4 +274,31 @@ export function sandboxStarter(addCleanup: (cleanup: () => Promise<void>) => voi
     addCleanup(() => sandbox.close());
     return sandbox;
   };
+}
+
+/**
+ * tasks.exportCsv as the web host's page does it: the one-time download it answers with, which
+ * main streams (here into text rather than an HTTP response; web-host.test.ts covers the HTTP).
+ */
+export async function exportCsv(
+  app: TestApp,
+  input: unknown,
+): Promise<{ filename: string; csv: string; rows: number }> {
+  const started = await app.call<ExportStarted>('tasks.exportCsv', input);
+  if (started.kind !== 'download') throw new Error(`the export answered ${started.kind}, not a download`);
+  expect(started.url).toBe(`/export/${started.id}`);
+  const download = app.services.tasks.takeExportDownload(started.id);
+  if (download === null) throw new Error('the export has no download');
+  const chunks: string[] = [];
+  const sink = new Writable({
+    decodeStrings: false,
+    write(chunk: unknown, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  await download.write(sink, new AbortController().signal);
+  const last = app.eventsNamed('export.progress').findLast((p) => p.id === started.id);
+  expect(last?.phase).toBe('done');
+  return { filename: started.filename, csv: chunks.join(''), rows: last?.written ?? 0 };
 }

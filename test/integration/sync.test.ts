@@ -9,6 +9,7 @@ import { createUnpodClient, type Task } from '../../src-main/unpod/index.ts';
 import {
   allSpaceTasks,
   createHarness,
+  exportCsv,
   query,
   removeDir,
   spaceScope,
@@ -247,10 +248,7 @@ describe('reading the cache: filters, counts, search, detail, export', () => {
     const talk = connected.reduce((n, t) => n + t.output!.duration!, 0);
     expect(overview.averageDurationSeconds).toBeCloseTo(talk / connected.length, 6);
 
-    const exported = await h.call<{ filename: string; csv: string; rows: number }>('tasks.exportCsv', {
-      scope,
-      filters: { statuses: ['failed'] },
-    });
+    const exported = await exportCsv(h, { scope, filters: { statuses: ['failed'] } });
     const failed = platformTasks.filter((t) => t.status === 'failed').length;
     expect(exported.rows).toBe(failed);
     expect(exported.filename).toMatch(/\.csv$/);
@@ -266,7 +264,7 @@ describe('reading the cache: filters, counts, search, detail, export', () => {
     const agents = await h.call<Agent[]>('agents.list'); // the list the Tasks page loads
     const agent = agents.find((a) => a.handle === sandbox.credentials.agentHandle)!;
 
-    const exported = await h.call<{ csv: string }>('tasks.exportCsv', {
+    const exported = await exportCsv(h, {
       scope,
       filters: { agents: [agent.handle] },
       timeZone: 'Asia/Kolkata',

@@ -45,13 +45,13 @@ describe('menu commands in the window', () => {
   let fake: FakeApi;
   let stores: AppStores;
   let visited: PageId[];
-  let downloads: { filename: string; csv: string }[];
+  let downloads: { filename: string; url: string }[];
   let aboutShown: number;
   const run = (command: MenuCommand) =>
     runMenuCommand(command, {
       stores,
       go: (page) => void visited.push(page),
-      download: (filename, csv) => void downloads.push({ filename, csv }),
+      download: (filename, url) => void downloads.push({ filename, url }),
       showAbout: () => void aboutShown++,
     });
 
@@ -109,9 +109,15 @@ describe('menu commands in the window', () => {
     await flush();
     const call = fake.take('tasks.exportCsv');
     expect(call.input.scope).toEqual(spaceA);
-    await call.answer({ filename: 'tasks-space-a.csv', csv: 'Name\nAsha\n', rows: 1 });
+    await call.answer({
+      kind: 'download',
+      id: 'e1',
+      filename: 'tasks-space-a.csv',
+      total: 1,
+      url: '/export/e1',
+    });
     await pendingRun;
-    expect(downloads).toEqual([{ filename: 'tasks-space-a.csv', csv: 'Name\nAsha\n' }]);
+    expect(downloads).toEqual([{ filename: 'tasks-space-a.csv', url: '/export/e1' }]);
   });
 
   it('Keyboard shortcuts opens the list; About shows Settings → About', async () => {

@@ -127,7 +127,21 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
       totalCost: 0,
       lastSyncedAt: null,
     }),
-    'tasks.exportCsv': record('tasks.exportCsv', { filename: 'tasks.csv', csv: '', rows: 0 }),
+    'tasks.exportCsv': record('tasks.exportCsv', {
+      kind: 'download' as const,
+      id: 'e1',
+      filename: 'tasks.csv',
+      total: 0,
+      url: '/export/e1',
+    }),
+    'tasks.cancelExport': record('tasks.cancelExport', {
+      id: 'e1',
+      filename: 'tasks.csv',
+      written: 0,
+      total: 0,
+      phase: 'cancelled' as const,
+      error: null,
+    }),
     'imports.stagePath': record('imports.stagePath', {
       sourceId: '00000000-0000-4000-8000-000000000000',
       name: 'leads.csv',

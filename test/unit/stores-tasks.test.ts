@@ -173,3 +173,56 @@ describe('task list store', () => {
     disconnect();
   });
 });
+
+describe('CSV export in the task list store', () => {
+  const progress = (phase: 'waiting' | 'running' | 'done' | 'failed' | 'cancelled', written: number) => ({
+    id: 'e1',
+    filename: 'tasks.csv',
+    written,
+    total: 2,
+    phase,
+    error: phase === 'failed' ? 'The file could not be written: disk full' : null,
+  });
+
+  it('asks main for the export, hands back the download to fetch, and follows its progress to the end', async () => {
+    await openWith(['a', 'b']);
+    const off = tasks.getState().followEvents();
+    const exported = tasks.getState().exportCsv();
+    const call = fake.take('tasks.exportCsv');
+    expect(call.input).toMatchObject({ scope: spaceA });
+    await call.answer({ kind: 'download', id: 'e1', filename: 'tasks.csv', total: 2, url: '/export/e1' });
+    expect(await exported).toEqual({ filename: 'tasks.csv', url: '/export/e1' });
+    expect(tasks.getState()).toMatchObject({
+      exporting: true,
+      exportProgress: { phase: 'waiting', total: 2 },
+    });
+
+    await fake.emit('export.progress', progress('running', 1));
+    expect(tasks.getState().exportProgress).toMatchObject({ written: 1, total: 2 });
+    await fake.emit('export.progress', progress('done', 2));
+    expect(tasks.getState()).toMatchObject({ exporting: false, exportProgress: null, exportError: null });
+    off();
+  });
+
+  it('says why an export failed; a cancelled one just ends; a closed save dialog changes nothing', async () => {
+    await openWith(['a', 'b']);
+    const off = tasks.getState().followEvents();
+    void tasks.getState().exportCsv();
+    await fake.take('tasks.exportCsv').answer({ kind: 'file', id: 'e1', filename: 'tasks.csv', total: 2 });
+    await fake.emit('export.progress', progress('failed', 1));
+    expect(tasks.getState().exporting).toBe(false);
+    expect(tasks.getState().exportError?.message).toBe('The file could not be written: disk full');
+
+    void tasks.getState().exportCsv();
+    await fake.take('tasks.exportCsv').answer({ kind: 'file', id: 'e1', filename: 'tasks.csv', total: 2 });
+    void tasks.getState().cancelExport();
+    await fake.take('tasks.cancelExport', (input) => input.id === 'e1').answer(progress('cancelled', 0));
+    expect(tasks.getState()).toMatchObject({ exporting: false, exportProgress: null, exportError: null });
+
+    const dismissed = tasks.getState().exportCsv();
+    await fake.take('tasks.exportCsv').answer({ kind: 'dismissed' });
+    expect(await dismissed).toBeNull();
+    expect(tasks.getState()).toMatchObject({ exporting: false, exportProgress: null, exportError: null });
+    off();
+  });
+});

@@ -25,8 +25,11 @@ export interface OpenCache {
    * as the syncs record it, so a status never waits for the store.
    */
   readonly lastSynced: Map<string, string | null>;
-  /** Said on the Tasks page (the file was damaged and is being rebuilt), or null. */
-  readonly notice: CacheNotice | null;
+  /**
+   * Said on the Tasks page (the file was damaged and is being rebuilt, a thread was restarted,
+   * the cache stopped working), or null. The latest one: every list read carries it.
+   */
+  notice: CacheNotice | null;
   /** Aborted when this cache closes: the syncs, timers and events working on it stop. */
   readonly closing: AbortSignal;
 }
@@ -74,7 +77,7 @@ const failedNotice = (): CacheNotice => ({
 
 const restartedNotice = (): CacheNotice => ({
   id: `restarted-${Date.now()}`,
-  kind: 'recovered',
+  kind: 'restarted',
   message:
     'The saved task data stopped answering and was restarted. Your tasks are safe; a list or sync in progress may have been read again.',
   at: new Date().toISOString(),
@@ -130,12 +133,14 @@ export function createCacheLifecycle(options: CacheLifecycleOptions): CacheLifec
     store.on('restarted', ({ role, reason }) => {
       if (controller.signal.aborted) return;
       logger.warn('a task cache thread stopped and was restarted', { role, reason });
-      emit('cache.notice', restartedNotice());
+      result.notice = restartedNotice();
+      emit('cache.notice', result.notice);
     });
     store.on('failed', ({ role, reason }) => {
       if (controller.signal.aborted) return;
       logger.error('a task cache thread kept stopping; the cache is closed', { role, reason });
-      emit('cache.notice', failedNotice());
+      result.notice = failedNotice();
+      emit('cache.notice', result.notice);
     });
     if (notice) emit('cache.notice', notice);
     return result;

@@ -7,6 +7,7 @@ type TaskChannel =
   | 'tasks.get'
   | 'tasks.overview'
   | 'tasks.exportCsv'
+  | 'tasks.cancelExport'
   | 'sync.start'
   | 'sync.cancel'
   | 'sync.status';
@@ -14,7 +15,7 @@ type TaskChannel =
 export function createTaskHandlers(
   tasks: Pick<
     TasksService,
-    'query' | 'get' | 'overview' | 'exportCsv' | 'startSync' | 'cancelSync' | 'syncStatus'
+    'query' | 'get' | 'overview' | 'exportCsv' | 'cancelExport' | 'startSync' | 'cancelSync' | 'syncStatus'
   >,
 ): Pick<Handlers, TaskChannel> {
   return {
@@ -22,6 +23,7 @@ export function createTaskHandlers(
     'tasks.get': ({ id }) => tasks.get(id),
     'tasks.overview': (input) => tasks.overview(input),
     'tasks.exportCsv': (input) => tasks.exportCsv(input),
+    'tasks.cancelExport': ({ id }) => Promise.resolve(tasks.cancelExport(id)),
     'sync.start': ({ scope, mode }) => tasks.startSync(scope, mode),
     'sync.cancel': ({ scope }) => tasks.cancelSync(scope),
     'sync.status': ({ scope }) => tasks.syncStatus(scope),

@@ -1,5 +1,5 @@
 // What the Tasks and Overview pages read: a page of the list (with counts), one task, the
-// overview, and the CSV export. Always from the cache, online or not; the only module that
+// overview, and what a CSV export writes. Always from the cache, online or not; the only module that
 // queries the cache's tasks. The queries run in the store's reader thread; each kind of read has
 // its lane per list, so a newer one supersedes an older one still waiting (the older answers
 // `cancelled`, which the window ignores), and the counts never hold up the page's rows.
@@ -19,13 +19,11 @@ import { AppError } from '../../ipc/errors.ts';
 import { localTimeZone, toIsoWithOffset } from '../../shared/iso-time.ts';
 import {
   MAX_PAGE_SIZE,
-  taskCsvColumns,
-  toCsv,
   StoreClosedError,
   StoreWorkerRestartedError,
   type StoreClient,
-  type TaskListRow,
 } from '../../store/index.ts';
+import type { ExportPlan } from './csv-exports.ts';
 import { keyOf, toTaskFilter, toTaskQuery } from './filters.ts';
 import { toTaskDetail, toTaskRow } from './views.ts';
 
@@ -49,11 +47,14 @@ export interface TaskReads {
     filters: TaskFilters;
     utcOffsetMinutes: number;
   }): Promise<TaskOverview>;
-  /** `timeZone`: the user's IANA zone for the file's times; default: this machine's. */
-  exportCsv(input: { scope: TaskScope; filters: TaskFilters; sort: TaskSort; timeZone?: string }): Promise<{
+  /**
+   * The CSV export of a view: its file name at once (the scope checked), and what it writes once
+   * read (the view's keys). `timeZone`: the user's IANA zone for the file's times; default: this
+   * machine's.
+   */
+  planExport(input: { scope: TaskScope; filters: TaskFilters; sort: TaskSort; timeZone?: string }): Promise<{
     filename: string;
-    csv: string;
-    rows: number;
+    read(): Promise<ExportPlan>;
   }>;
   /** Reads the space's first row once, so the first list the user asks for comes from a warm file. */
   warm(cache: StoreClient, spaceToken: string): Promise<void>;
@@ -179,20 +180,22 @@ export function createTaskReads(deps: {
       return { ...overview, lastSyncedAt: view.lastSyncedAt() };
     },
 
-    async exportCsv({ scope, filters, sort, timeZone }) {
+    async planExport({ scope, filters, sort, timeZone }) {
       const cache = await deps.cacheFor(scope);
-      const rows: TaskListRow[] = [];
-      for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
-        const page = await storeRead(() =>
-          cache.tasks.queryTasks(toTaskQuery(scope, filters, sort, offset, MAX_PAGE_SIZE)),
-        );
-        rows.push(...page.rows);
-        if (page.rows.length < MAX_PAGE_SIZE || rows.length >= page.total) break;
-      }
-      const agentNames = new Map(deps.agentNames().map((a) => [a.handle, a.name]));
       const zone = timeZone ?? localTimeZone();
-      const columns = taskCsvColumns({ agentNames, timeZone: zone });
-      return { filename: csvName(scope, zone), csv: toCsv(rows, columns, { bom: true }), rows: rows.length };
+      const filename = csvName(scope, zone);
+      return {
+        filename,
+        read: async () => ({
+          cache,
+          keys: await storeRead(() =>
+            cache.tasks.exportKeys(toTaskQuery(scope, filters, sort, 0, MAX_PAGE_SIZE)),
+          ),
+          filename,
+          agentNames: deps.agentNames().map((a) => [a.handle, a.name] as const),
+          timeZone: zone,
+        }),
+      };
     },
 
     async warm(cache, spaceToken) {

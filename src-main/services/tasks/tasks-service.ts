@@ -8,12 +8,20 @@
 // It hears the workspace through its listeners: another session closes the cache, another
 // organization forgets the scopes, a change of connection starts probing or refreshing.
 import { existsSync } from 'node:fs';
-import type { SyncStatus, TaskScope } from '../../ipc/contract.ts';
+import type {
+  ExportProgress,
+  ExportStarted,
+  SyncStatus,
+  TaskFilters,
+  TaskScope,
+  TaskSort,
+} from '../../ipc/contract.ts';
 import type { Logger } from '../../log/index.ts';
 import type { StoreClient } from '../../store/index.ts';
 import type { Emit } from '../emit.ts';
 import type { WorkspaceService } from '../workspace.ts';
 import { createCacheLifecycle, type OpenCache } from './cache-lifecycle.ts';
+import { createCsvExports, type ExportDownload } from './csv-exports.ts';
 import { checkScope, notSignedIn, withOrganization } from './scope-guard.ts';
 import type { ScopeEntry } from './scope-registry.ts';
 import { DEFAULT_SYNC_TIMING, type SyncTiming } from './sync-timing.ts';
@@ -34,9 +42,21 @@ export interface TasksServiceOptions {
   emit: Emit;
   logger: Logger;
   timing?: Partial<SyncTiming>;
+  /** Electron: the save dialog of an export; without it exports are downloads (the web host). */
+  chooseExportFile?: (suggestedName: string) => Promise<string | null>;
 }
 
-export interface TasksService extends Omit<TaskReads, 'warm'> {
+export interface TasksService extends Omit<TaskReads, 'warm' | 'planExport'> {
+  /** Exports the view as CSV, streamed by main to a file or a download (see csv-exports.ts). */
+  exportCsv(input: {
+    scope: TaskScope;
+    filters: TaskFilters;
+    sort: TaskSort;
+    timeZone?: string;
+  }): Promise<ExportStarted>;
+  cancelExport(id: string): ExportProgress;
+  /** The web host's one-time download of an export; null when the id is unknown or used. */
+  takeExportDownload(id: string): ExportDownload | null;
   startSync(scope: TaskScope, mode: 'full' | 'refresh'): Promise<SyncStatus>;
   cancelSync(scope: TaskScope): Promise<SyncStatus>;
   syncStatus(scope: TaskScope): Promise<SyncStatus>;
@@ -69,6 +89,12 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
         emit('tasks.changed', { scope: entry.scope, inserted: 0, updated: 0, deleted: 0 });
       }
     },
+  });
+
+  const exports = createCsvExports({
+    emit,
+    logger,
+    ...(options.chooseExportFile ? { chooseFile: options.chooseExportFile } : {}),
   });
 
   /** The open session's context, opening its cache on first use. */
@@ -157,7 +183,12 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     query: reads.query,
     get: reads.get,
     overview: reads.overview,
-    exportCsv: reads.exportCsv,
+    async exportCsv(input) {
+      const planned = await reads.planExport(input);
+      return exports.start(planned.read, planned.filename);
+    },
+    cancelExport: (id) => exports.cancel(id),
+    takeExportDownload: (id) => exports.takeDownload(id),
 
     async startSync(scope, mode) {
       const { ctx, entry } = await scoped(scope);
@@ -187,6 +218,9 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
 
     currentCache: () => caches.current()?.cache ?? null,
 
-    close: () => caches.closeAll(),
+    close: () => {
+      exports.close();
+      return caches.closeAll();
+    },
   };
 }

@@ -18,6 +18,24 @@ import type { RecentCallRow } from '../recent-calls.ts';
 import type { Task } from '../task-shape.ts';
 import type { UpsertCounts } from '../task-writes.ts';
 
+/** How an export's chunk is written: agent names, the user's zone, and whether it is the first. */
+export interface CsvChunkOptions {
+  agentNames: readonly (readonly [handle: string, name: string])[];
+  timeZone: string;
+  /** The first chunk: the byte-order mark and the header row. */
+  first: boolean;
+}
+
+/** One thread's memory, in bytes (the process's resident size covers every thread together). */
+export interface ThreadMemory {
+  heapUsed: number;
+  heapTotal: number;
+  /** Memory of Buffers and other objects outside the V8 heap that this thread holds. */
+  external: number;
+  /** The connection's page cache limit (PRAGMA cache_size, as bytes). */
+  pageCacheLimit: number;
+}
+
 /** The writer owns the file (migrations, recovery, writes, indexing); the reader only reads. */
 export type WorkerRole = 'writer' | 'reader';
 
@@ -38,6 +56,12 @@ export interface StoreMethods {
   listSyncStates: { args: []; result: SyncState[] };
   searchBacklog: { args: []; result: number };
   recentCalls: { args: [string, number]; result: RecentCallRow[] };
+  /** The keys of every task of a query, in its order: the rows an export will write. */
+  exportKeys: { args: [TaskQuery]; result: number[] };
+  /** These tasks' rows as CSV text (formula-safe), for one chunk of an export. */
+  exportCsv: { args: [readonly number[], CsvChunkOptions]; result: { text: string; rows: number } };
+  /** Diagnostics (both threads): this thread's V8 heap, and its SQLite connection's page cache. */
+  memoryUsage: { args: []; result: ThreadMemory };
   /** For tests: holds the reader's thread for `ms` milliseconds. */
   sleep: { args: [number]; result: null };
   // writer

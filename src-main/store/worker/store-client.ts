@@ -25,6 +25,7 @@ import {
   WRITER_METHODS,
   workerMessageSchema,
   type ClientMessage,
+  type CsvChunkOptions,
   type OpenInfo,
   type StoreMethod,
   type StoreMethods,
@@ -128,7 +129,13 @@ class WorkerSlot {
 
   /** Starts the thread; resolves once its connection is open. */
   start(): Promise<OpenInfo | null> {
-    const worker = new Worker(this.#url, { workerData: this.#data });
+    // A bound on each thread's JavaScript heap: a runaway allocation ends that thread (restarted
+    // as after a crash) instead of growing the app without limit. Far above what they use
+    // (see diagnostics.memory and npm run bench -- store).
+    const worker = new Worker(this.#url, {
+      workerData: this.#data,
+      resourceLimits: { maxOldGenerationSizeMb: 512 },
+    });
     this.#worker = worker;
     this.#ready = new Promise((resolve, reject) => {
       let opened = false;
@@ -310,8 +317,9 @@ export class StoreClient extends EventEmitter<StoreEvents> {
     method: M,
     args: StoreMethods[M]['args'],
     options: CallOptions = {},
+    role: WorkerRole = WRITER_METHODS.has(method) ? 'writer' : 'reader',
   ): Result<M> {
-    const slot = WRITER_METHODS.has(method) ? this.#writer : this.#reader;
+    const slot = role === 'writer' ? this.#writer : this.#reader;
     return slot.call(this.#nextId++, method, [...args], options) as Result<M>;
   }
 
@@ -335,6 +343,9 @@ export class StoreClient extends EventEmitter<StoreEvents> {
     /** Calls placed in the space since `sinceMs`, by number, oldest first (the lead import's duplicates). */
     recentCalls: (spaceToken: string, sinceMs: number, options?: CallOptions) =>
       this.#call('recentCalls', [spaceToken, sinceMs], options),
+    exportKeys: (query: TaskQuery, options?: CallOptions) => this.#call('exportKeys', [query], options),
+    exportCsv: (pks: readonly number[], chunk: CsvChunkOptions, options?: CallOptions) =>
+      this.#call('exportCsv', [pks, chunk], options),
     upsertTasks: (tasks: readonly Task[], scope: CacheScope) => this.#call('upsertTasks', [tasks, scope]),
     deleteTasks: (ids: readonly string[]) => this.#call('deleteTasks', [ids]),
   };
@@ -358,6 +369,8 @@ export class StoreClient extends EventEmitter<StoreEvents> {
     /** Ends a thread as a crash would. */
     terminate: (role: WorkerRole) => (role === 'writer' ? this.#writer : this.#reader).terminate(),
     threadId: (role: WorkerRole) => (role === 'writer' ? this.#writer : this.#reader).threadId,
+    /** A thread's V8 heap and its connection's page cache limit. */
+    memory: (role: WorkerRole) => this.#call('memoryUsage', [], {}, role),
   };
 
   /**

@@ -3,12 +3,28 @@
 // has nothing else to do; the reader answers queries on its own connection, so a read never waits
 // behind a write (WAL). Requests run one at a time in arrival order; a request cancelled before
 // it started is skipped. Must not import electron (it also runs under plain Node).
+import type { DatabaseSync } from 'node:sqlite';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
+import { taskCsvColumns, toCsv } from '../csv-export.ts';
 import { openCache, openCacheReader, type CacheReader, type TaskCache } from '../open-cache.ts';
-import type { ClientMessage, StoreMethod, StoreMethods, WorkerData, WorkerMessage } from './protocol.ts';
+import type {
+  ClientMessage,
+  StoreMethod,
+  StoreMethods,
+  ThreadMemory,
+  WorkerData,
+  WorkerMessage,
+} from './protocol.ts';
 
 /** Tasks indexed per idle step: short enough that a request arriving meanwhile waits little. */
 const INDEX_STEP = 250;
+/**
+ * Page cache per connection (KiB). The reader's serves the lists, counts and searches, so it gets
+ * the larger share; the writer mostly appends. Together they bound SQLite's memory well under the
+ * 64 MiB each that the connection defaults to in database.ts (measured: npm run bench -- store).
+ */
+const PAGE_CACHE_KIB = { writer: 8 * 1024, reader: 32 * 1024 } as const;
 
 if (parentPort === null) throw new Error('store-worker.ts runs as a worker thread');
 const port = parentPort;
@@ -18,6 +34,22 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 type Handlers = { [M in StoreMethod]?: (...args: StoreMethods[M]['args']) => StoreMethods[M]['result'] };
 
 const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+function memoryOf(db: DatabaseSync): ThreadMemory {
+  const heap = getHeapStatistics();
+  const pages = db.prepare('PRAGMA cache_size').get() as { cache_size: number };
+  return {
+    heapUsed: heap.used_heap_size,
+    heapTotal: heap.total_heap_size,
+    external: heap.external_memory,
+    // Negative: a size in KiB; positive: a number of pages.
+    pageCacheLimit:
+      pages.cache_size < 0
+        ? -pages.cache_size * 1024
+        : pages.cache_size *
+          Number((db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size),
+  };
+}
 
 function readerHandlers(reader: CacheReader): Handlers {
   const t = reader.tasks;
@@ -36,6 +68,13 @@ function readerHandlers(reader: CacheReader): Handlers {
     listSyncStates: () => reader.syncState.list(),
     searchBacklog: () => reader.searchBacklog(),
     recentCalls: (space, since) => reader.calls.recentCalls(space, since),
+    memoryUsage: () => memoryOf(reader.database),
+    exportKeys: (q) => t.exportKeys(q),
+    exportCsv: (pks, o) => {
+      const rows = t.rowsByKeys(pks);
+      const columns = taskCsvColumns({ agentNames: new Map(o.agentNames), timeZone: o.timeZone });
+      return { text: toCsv(rows, columns, { bom: o.first, header: o.first }), rows: rows.length };
+    },
     sleep: (ms) => {
       sleepSync(ms);
       return null;
@@ -45,6 +84,7 @@ function readerHandlers(reader: CacheReader): Handlers {
 
 function writerHandlers(cache: TaskCache): Handlers {
   return {
+    memoryUsage: () => memoryOf(cache.database),
     upsertTasks: (tasks, scope) => cache.tasks.upsertTasks(tasks, scope),
     deleteTasks: (ids) => cache.tasks.deleteTasks(ids),
     setSyncState: (scope, update) => cache.syncState.set(scope, update),
@@ -68,12 +108,16 @@ function writerHandlers(cache: TaskCache): Handlers {
 let handlers: Handlers = {};
 let closeConnection: () => void = () => {};
 let indexStep: (() => number) | null = null;
+/** Gives back the page cache's memory once a burst of writes has been indexed (the writer). */
+let release: () => void = () => {};
 
 try {
   if (data.role === 'writer') {
     const opened = openCache(data.path, { quickCheck: data.quickCheck, indexing: 'deferred' });
     handlers = writerHandlers(opened.cache);
     closeConnection = () => opened.cache.close();
+    opened.cache.database.exec(`PRAGMA cache_size = -${PAGE_CACHE_KIB.writer}`);
+    release = () => opened.cache.database.exec('PRAGMA shrink_memory');
     indexStep = () => opened.cache.searchIndex.catchUp(INDEX_STEP);
     const { recovered, movedTo, reason, migrationsApplied } = opened;
     post({ type: 'ready', open: { recovered, movedTo, reason, migrationsApplied } });
@@ -82,6 +126,7 @@ try {
     const reader = openCacheReader(data.path);
     handlers = readerHandlers(reader);
     closeConnection = () => reader.close();
+    reader.database.exec(`PRAGMA cache_size = -${PAGE_CACHE_KIB.reader}`);
     post({ type: 'ready', open: null });
   }
 } catch (error) {
@@ -125,6 +170,7 @@ function turn(): void {
     const backlog = indexStep();
     post({ type: 'index', backlog });
     indexing = backlog > 0;
+    if (!indexing) release();
   }
   if (queue.length > 0 || closing || indexing) schedule();
 }

@@ -7,7 +7,7 @@ import { recoveredReason, RECOVERED_PARAM } from '../../../src-main/shared/crash
 import { requestHeadingFocus } from '../../lib/pageFocus.ts';
 import { useDesktopStore, useStores, useWorkspaceStore } from '../../stores/context.ts';
 import { pageHref, type PageId } from '../../stores/navigation.ts';
-import { downloadText } from '../tasks/download.ts';
+import { downloadUrl } from '../tasks/download.ts';
 import { runMenuCommand } from './menuCommands.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 
@@ -61,7 +61,7 @@ export function DesktopShell() {
         void runMenuCommand(command, {
           stores,
           go,
-          download: (name, csv) => downloadText(name, csv),
+          download: (name, url) => downloadUrl(name, url),
           showAbout,
         });
       }),

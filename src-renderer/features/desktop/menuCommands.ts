@@ -9,8 +9,8 @@ export interface MenuCommandDeps {
   stores: Pick<AppStores, 'tasks' | 'desktop'>;
   /** Moves to a page (a link would do the same). */
   go(page: PageId): void;
-  /** Hands a file to the browser's download (Electron asks where to save it). */
-  download(filename: string, csv: string): void;
+  /** Starts the browser's download of an export main streams (in Electron main has written it). */
+  download(filename: string, url: string): void;
   /** Settings → About, focused. */
   showAbout(): void;
 }
@@ -55,7 +55,7 @@ export async function runMenuCommand(command: MenuCommand, deps: MenuCommandDeps
       deps.go('tasks');
       if (!(await whenTaskListReady(tasks))) return;
       const file = await tasks.getState().exportCsv();
-      if (file) deps.download(file.filename, file.csv);
+      if (file) deps.download(file.filename, file.url);
       return;
     }
     case 'sync-now': {

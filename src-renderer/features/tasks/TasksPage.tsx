@@ -1,7 +1,7 @@
 // The review screen: the calls of the current space (or of one agent) from the offline cache,
 // with filters, search, a detail beside the list, an overview, sync and CSV export.
 import { lazy, Suspense, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import type { TaskScope } from '../../../src-main/ipc/contract.ts';
+import type { CacheNotice, TaskScope } from '../../../src-main/ipc/contract.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -20,7 +20,8 @@ import {
   scopeKeyOf,
   tasksSessionKey,
 } from '../../stores/tasks.ts';
-import { downloadText } from './download.ts';
+import { downloadUrl } from './download.ts';
+import { ExportStatus } from './ExportStatus.tsx';
 import { formatCount } from './format.ts';
 import { takeOverEarlyTasks } from './openEarly.ts';
 import { plural } from './plural.ts';
@@ -116,6 +117,12 @@ function ScopePicker({ agents }: { agents: { handle: string; name: string }[] })
   );
 }
 
+const NOTICE_TITLES: Record<CacheNotice['kind'], string> = {
+  recovered: 'The saved task data was rebuilt',
+  restarted: 'The saved task data was restarted',
+  unavailable: 'The saved task data stopped working',
+};
+
 function CacheNoticeBanner() {
   const notice = useTasksStore((s) => s.notice);
   const dismissed = useTasksStore((s) => s.dismissedNotice);
@@ -124,7 +131,7 @@ function CacheNoticeBanner() {
   return (
     <div role="alert" className="notice notice--warning">
       <div className="notice__body">
-        <p className="notice__title">The saved task data was rebuilt</p>
+        <p className="notice__title">{NOTICE_TITLES[notice.kind]}</p>
         <p>{notice.message}</p>
       </div>
       <div className="notice__actions">
@@ -192,12 +199,13 @@ function ResultLine() {
         onClick={() => {
           if (exporting || !total) return;
           void exportCsv().then((file) => {
-            if (file) downloadText(file.filename, file.csv);
+            if (file) downloadUrl(file.filename, file.url);
           });
         }}
       >
         {exporting ? 'Exporting…' : 'Export CSV'}
       </button>
+      <ExportStatus />
     </div>
   );
 }

@@ -1,7 +1,6 @@
-// Saves text as a file through the browser's own download (a Blob link): works in the web host
-// and in Electron (which asks where to save) without a dialog from main.
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+// Starts the browser's own download of a file main streams (the web host's one-time export
+// address): the page never holds the file's text.
+export function downloadUrl(filename: string, url: string): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -9,6 +8,4 @@ export function downloadText(filename: string, text: string, type = 'text/csv;ch
   document.body.append(link);
   link.click();
   link.remove();
-  // The download has started reading the Blob by now; free it a little later.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }

@@ -140,7 +140,7 @@ export async function createHarness(
   const profileDir = join(dataDir, 'profiles', 'p1');
   const app = startTestApp(dataDir, {
     ...(options.timing ? { timing: options.timing } : {}),
-    ...(options.chooseExportFile ? { saveFile: options.chooseExportFile } : {}),
+    ...(options.chooseExportFile ? { chooseExportFile: options.chooseExportFile } : {}),
   });
   await app.services.workspace.openSession({
     kind: 'profile',

@@ -457,11 +457,21 @@ export const taskDetailSchema = z.object({
     }),
   ).nullable(),
   structuredData: lenientJsonView(z.array(z.object({ key: z.string(), value: z.string() }))).nullable(),
-  transcript: z.array(z.object({ role: z.string(), text: z.string(), time: z.string().nullable() })),
+  transcript: z.array(
+    z.object({
+      role: z.string(),
+      text: z.string(),
+      time: z.string().nullable(),
+      /** Offset into the recording where the platform gives one (outputs relayed from another provider). */
+      secondsFromStart: z.number().nullable(),
+    }),
+  ),
   durationSeconds: z.number().nullable(),
   cost: z.number().nullable(),
   callEndReason: z.string().nullable(),
   hasRecording: z.boolean(),
+  /** When the call (and so its recording) started, epoch ms: wall-clock transcript times align to it. */
+  recordingStart: z.number().nullable(),
 });
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
 

@@ -33,6 +33,21 @@ export const channelNames = [
   'sync.status',
   'preferences.get',
   'preferences.set',
+  // Recordings (contract-recordings.ts)
+  'recordings.open',
+  'recordings.state',
+  'recordings.peaks',
+  'recordings.markPlayed',
+  'recordings.setPinned',
+  'recordings.availability',
+  'recordings.estimateOffline',
+  'recordings.downloadOffline',
+  'recordings.cancelOffline',
+  'recordings.offlineStatus',
+  'recordings.cacheInfo',
+  'recordings.setLimit',
+  'recordings.clear',
+  'recordings.saveAs',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -41,6 +56,9 @@ export const eventNames = [
   'sync.progress',
   'tasks.changed',
   'cache.notice',
+  'recordings.downloadProgress',
+  'recordings.offlineProgress',
+  'recordings.changed',
 ] as const satisfies readonly EventName[];
 
 // Compile-time proof that no contract channel or event is missing from the lists above.

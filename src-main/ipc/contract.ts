@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isTimeZone } from '../shared/iso-time.ts';
 import { SEARCH_MAX_LENGTH } from '../shared/search-limits.ts';
+import { recordingChannels, recordingErrorCodes, recordingEvents } from './contract-recordings.ts';
 
 export { SEARCH_MAX_LENGTH };
 
@@ -27,6 +28,7 @@ export const errorCodes = [
   'cancelled',
   'keychain_unavailable',
   'internal',
+  ...recordingErrorCodes,
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -638,7 +640,12 @@ export const channels = {
   'agents.list': channel({ input: noInput, output: z.array(agentSchema), errors: platformErrors }),
   ...taskChannels,
   ...preferenceChannels,
-} as const;
+  ...recordingChannels({
+    taskScope: taskScopeSchema,
+    taskFilters: taskFiltersSchema.prefault({}),
+    platformErrors,
+  }),
+} as const satisfies Record<string, ChannelDef<z.ZodType, z.ZodType>>;
 
 export const events = {
   'workspace.changed': workspaceStateSchema,
@@ -653,6 +660,7 @@ export const events = {
     deleted: z.number(),
   }),
   'cache.notice': cacheNoticeSchema,
+  ...recordingEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -11,6 +11,7 @@ import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
 import { createPreferencesService, type PreferencesService } from './preferences.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
+import { createRecordingsService, type RecordingsService } from './recordings/index.ts';
 import { createTasksService, type SyncTiming, type TasksService } from './tasks/index.ts';
 import { createWorkspaceService, type Emit, type WorkspaceService } from './workspace.ts';
 
@@ -46,6 +47,8 @@ export interface AppServices {
   tasks: TasksService;
   /** How the user arranged the app (column widths), kept across restarts. */
   preferences: PreferencesService;
+  /** Call recordings: the cache, serving, peaks, "Make available offline". */
+  recordings: RecordingsService;
   handlers: Handlers;
   /** Closes the open workspace (stops the demo sandbox). */
   close(): Promise<void>;
@@ -82,22 +85,26 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     logger: logger.child({ component: 'preferences' }),
   });
+  const recordings = createRecordingsService({ dataDir: options.dataDir });
   return {
     dataDir: options.dataDir,
     workspace,
     profiles,
     tasks,
     preferences,
+    recordings,
     handlers: createHandlers({
       workspace,
       profiles,
       tasks,
       preferences,
+      recordings,
       appInfo: { version: options.version, host: options.host },
     }),
     close: async () => {
       profiles.close();
       await workspace.close();
+      await recordings.close();
       await tasks.close();
       await preferences.close();
     },

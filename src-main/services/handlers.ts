@@ -6,6 +6,7 @@ import { createPreferencesHandlers } from './preferences-handlers.ts';
 import type { PreferencesService } from './preferences.ts';
 import { createProfileHandlers } from './profile-handlers.ts';
 import type { ProfilesService } from './profiles-service.ts';
+import { createRecordingHandlers, type RecordingsService } from './recordings/index.ts';
 import { createTaskHandlers, type TasksService } from './tasks/index.ts';
 import { createWorkspaceHandlers } from './workspace/handlers.ts';
 import type { WorkspaceService } from './workspace.ts';
@@ -15,15 +16,24 @@ export interface HandlerDeps {
   profiles: ProfilesService;
   tasks: TasksService;
   preferences: PreferencesService;
+  recordings: RecordingsService;
   appInfo: AppInfo;
 }
 
-export function createHandlers({ workspace, profiles, tasks, preferences, appInfo }: HandlerDeps): Handlers {
+export function createHandlers({
+  workspace,
+  profiles,
+  tasks,
+  preferences,
+  recordings,
+  appInfo,
+}: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(appInfo),
     ...createWorkspaceHandlers(workspace),
     ...createProfileHandlers(profiles),
     ...createTaskHandlers(tasks),
     ...createPreferencesHandlers(preferences),
+    ...createRecordingHandlers(recordings),
   };
 }

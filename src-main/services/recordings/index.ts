@@ -1,0 +1,3 @@
+export { createRecordingHandlers } from './handlers.ts';
+export type { CachedRecordingFile, OfflineListInput, RecordingsService, SaveAsHost } from './types.ts';
+export { createRecordingsService, type RecordingsServiceOptions } from './recordings-service.ts';

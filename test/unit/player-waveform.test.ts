@@ -1,0 +1,39 @@
+// The waveform's arithmetic: peaks fitted to the pixels, pointer positions to times.
+import { describe, expect, it } from 'vitest';
+import { fitLane, laneNames, timeAtX } from '../../src-renderer/features/player/waveform.ts';
+
+describe('fitLane', () => {
+  it('keeps the extremes of the peaks each column covers', () => {
+    const lane = { min: [-0.1, -0.5, -0.2, -0.9], max: [0.2, 0.1, 0.8, 0.3] };
+    const fitted = fitLane(lane, 2);
+    expect([...fitted.min]).toEqual([expect.closeTo(-0.5), expect.closeTo(-0.9)]);
+    expect([...fitted.max]).toEqual([expect.closeTo(0.2), expect.closeTo(0.8)]);
+  });
+
+  it('stretches a short recording over more columns than peaks without gaps', () => {
+    const fitted = fitLane({ min: [-0.5, -0.25], max: [0.5, 0.25] }, 4);
+    expect([...fitted.max]).toEqual([0.5, 0.5, 0.25, 0.25]);
+  });
+
+  it('draws silence for an empty lane and clamps values outside -1…1', () => {
+    expect([...fitLane({ min: [], max: [] }, 3).max]).toEqual([0, 0, 0]);
+    const clamped = fitLane({ min: [-3], max: [2] }, 1);
+    expect([clamped.min[0], clamped.max[0]]).toEqual([-1, 1]);
+  });
+});
+
+describe('timeAtX', () => {
+  it('maps the pointer across the width onto the recording', () => {
+    expect(timeAtX(50, 200, 120)).toBe(30);
+    expect(timeAtX(-10, 200, 120)).toBe(0);
+    expect(timeAtX(500, 200, 120)).toBe(120);
+    expect(timeAtX(10, 0, 120)).toBe(0);
+  });
+});
+
+describe('laneNames', () => {
+  it('names the agent and customer lanes of a two-channel recording', () => {
+    expect(laneNames(2)).toEqual(['Agent', 'Customer']);
+    expect(laneNames(1)).toEqual(['Call']);
+  });
+});

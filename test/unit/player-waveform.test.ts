@@ -1,5 +1,6 @@
 // The waveform's arithmetic: peaks fitted to the pixels, pointer positions to times.
 import { describe, expect, it } from 'vitest';
+import { bytesToGb, formatBytes, parseLimitGb } from '../../src-renderer/features/player/bytes.ts';
 import { fitLane, laneNames, timeAtX } from '../../src-renderer/features/player/waveform.ts';
 
 describe('fitLane', () => {
@@ -35,5 +36,21 @@ describe('laneNames', () => {
   it('names the agent and customer lanes of a two-channel recording', () => {
     expect(laneNames(2)).toEqual(['Agent', 'Customer']);
     expect(laneNames(1)).toEqual(['Call']);
+  });
+});
+
+describe('sizes', () => {
+  it('reads bytes as KB, MB, GB', () => {
+    expect(formatBytes(512)).toBe('512 bytes');
+    expect(formatBytes(1536)).toBe(`${(1.5).toLocaleString()} KB`);
+    expect(formatBytes(2 * 1024 ** 3)).toBe('2 GB');
+  });
+  it('reads a limit typed in GB, with a dot or a comma, and refuses words', () => {
+    expect(parseLimitGb('2')).toBe(2 * 1024 ** 3);
+    expect(parseLimitGb(' 0,5 ')).toBe(1024 ** 3 / 2);
+    expect(parseLimitGb('two')).toBeNull();
+    expect(parseLimitGb('-1')).toBeNull();
+    expect(parseLimitGb('')).toBeNull();
+    expect(bytesToGb(2 * 1024 ** 3)).toBe('2');
   });
 });

@@ -23,6 +23,7 @@ import {
 import { downloadText } from './download.ts';
 import { formatCount } from './format.ts';
 import { takeOverEarlyTasks } from './openEarly.ts';
+import { MakeOfflineControl } from '../player/MakeOfflineControl.tsx';
 import { plural } from './plural.ts';
 import { SEARCH_NOTE_ID, searchNote } from './searchNote.ts';
 import { SyncBar } from './SyncBar.tsx';
@@ -145,6 +146,7 @@ function countLine(total: number, filtered: boolean): string {
 function ResultLine() {
   const total = useTasksStore((s) => s.total);
   const filters = useTasksStore((s) => s.filters);
+  const scope = useTasksStore((s) => s.scope);
   const searchKind = useTasksStore((s) => s.searchKind);
   const notYetSearchable = useTasksStore((s) => s.notYetSearchable);
   const error = useTasksStore((s) => s.error);
@@ -198,6 +200,7 @@ function ResultLine() {
       >
         {exporting ? 'Exporting…' : 'Export CSV'}
       </button>
+      <MakeOfflineControl scope={scope} filters={filters} disabled={!total} />
     </div>
   );
 }

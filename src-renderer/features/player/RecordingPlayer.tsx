@@ -117,7 +117,7 @@ export function RecordingPlayer({ playback }: { playback: Playback }) {
         </button>
         <button
           type="button"
-          className="button button--primary player__play"
+          className="button button--primary button--small player__play"
           aria-busy={status === 'opening' || undefined}
           onClick={playback.toggle}
         >
@@ -130,6 +130,8 @@ export function RecordingPlayer({ playback }: { playback: Playback }) {
         >
           Forward 10 s
         </button>
+      </div>
+      <div className="player__controls">
         <label className="player__field">
           <span>Speed</span>
           <select

@@ -170,14 +170,16 @@ export function RecordingsSettings() {
               {saved}
             </p>
           </form>
-          <button
-            type="button"
-            className="button button--danger button--small"
-            aria-disabled={info.count === 0 || undefined}
-            onClick={() => info.count > 0 && setClearing(true)}
-          >
-            Clear recordings
-          </button>
+          <div className="recordings-actions">
+            <button
+              type="button"
+              className="button button--danger button--small"
+              aria-disabled={info.count === 0 || undefined}
+              onClick={() => info.count > 0 && setClearing(true)}
+            >
+              Clear recordings
+            </button>
+          </div>
         </>
       )}
       {clearing && info && (
@@ -200,9 +202,15 @@ export function HelpSettings() {
     <section className="settings-section" aria-labelledby="settings-help-title">
       <h2 id="settings-help-title">Help</h2>
       <p>Every key the app answers, and where the focus must be for it.</p>
-      <button type="button" className="button button--secondary button--small" onClick={() => setOpen(true)}>
-        Keyboard shortcuts
-      </button>
+      <div className="recordings-actions">
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => setOpen(true)}
+        >
+          Keyboard shortcuts
+        </button>
+      </div>
       {open && <KeyboardShortcutsDialog onClose={() => setOpen(false)} />}
     </section>
   );

@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve('src-main/index.ts'),
           'store-worker': resolve('src-main/store/worker/store-worker.ts'),
+          'peaks-worker': resolve('src-main/services/recordings/peaks-worker.ts'),
         },
       },
     },

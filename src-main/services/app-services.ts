@@ -11,7 +11,13 @@ import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
 import { createPreferencesService, type PreferencesService } from './preferences.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
-import { createRecordingsService, type RecordingsService } from './recordings/index.ts';
+import {
+  createRecordingsService,
+  webRecordingsRoot,
+  type RecordingsService,
+  type RecordingsServiceOptions,
+  type SaveAsHost,
+} from './recordings/index.ts';
 import { createTasksService, type SyncTiming, type TasksService } from './tasks/index.ts';
 import { createWorkspaceService, type Emit, type WorkspaceService } from './workspace.ts';
 
@@ -36,6 +42,15 @@ export interface AppServicesOptions {
   syncTiming?: Partial<SyncTiming>;
   /** Test hooks: how soon a slow request is checked with a quick probe. */
   connectionTiming?: Partial<ConnectionTiming>;
+  /**
+   * Where recordings are kept (a folder per workspace inside): Electron passes the OS cache
+   * folder (recordings/cache-folder.ts); default <dataDir>/recordings (the web host).
+   */
+  recordingsRoot?: string;
+  /** Electron's "Save recording as…" (a save dialog); the web host offers a download. */
+  saveRecordingAs?: SaveAsHost;
+  /** Test hooks: bulk download concurrency, stall timeout. */
+  recordingsTiming?: Pick<RecordingsServiceOptions, 'concurrency' | 'idleTimeoutMs'>;
 }
 
 export interface AppServices {
@@ -85,7 +100,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     logger: logger.child({ component: 'preferences' }),
   });
-  const recordings = createRecordingsService({ dataDir: options.dataDir });
+  const recordings = createRecordingsService({
+    dataDir: options.dataDir,
+    root: options.recordingsRoot ?? webRecordingsRoot(options.dataDir),
+    host: options.host,
+    workspace,
+    tasks,
+    emit: options.emit,
+    logger: logger.child({ component: 'recordings' }),
+    ...(options.saveRecordingAs ? { saveAs: options.saveRecordingAs } : {}),
+    ...options.recordingsTiming,
+  });
   return {
     dataDir: options.dataDir,
     workspace,

@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import type { IpcResult } from '../ipc/contract.ts';
 import type { Router } from '../ipc/router.ts';
 import type { Logger } from '../log/index.ts';
+import { answerMediaRequest, pipeMediaAnswer, type MediaFileRef } from '../host-shared/media-range.ts';
 import { cacheControlFor, etagOf, matchesEtag, readStaticFile } from '../host-shared/static-files.ts';
+import { taskIdFromMediaPath, WEB_MEDIA_PREFIX } from '../shared/recording-media.ts';
 import { buildContentSecurityPolicy } from '../shared/content-security-policy.ts';
 import type { EventHub } from './event-hub.ts';
 import { checkRequest, secretCookie, secretsEqual, SECRET_HEADER } from './guards.ts';
@@ -22,6 +24,8 @@ export interface WebServerOptions {
   /** Heartbeat comment interval for SSE streams, so idle proxies and browsers keep them open. */
   heartbeatMs?: number;
   logger?: Logger;
+  /** A task's complete cached recording, for GET/HEAD /media/recordings/<taskId> (null: none). */
+  recordingFile?: (taskId: string) => Promise<Omit<MediaFileRef, 'downloadName'> | null>;
 }
 
 export interface WebServer {
@@ -168,6 +172,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
+  // Recordings for <audio> (with byte ranges) and "Save as…" (?download=1), from the cache only.
+  async function handleMedia(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const taskId = taskIdFromMediaPath(url.pathname, WEB_MEDIA_PREFIX);
+    const found = taskId !== null && options.recordingFile ? await options.recordingFile(taskId) : null;
+    const ext = found ? (/\.[a-z0-9]+$/i.exec(found.file)?.[0] ?? '') : '';
+    const ref =
+      found && url.searchParams.get('download') === '1'
+        ? { ...found, downloadName: `recording-${taskId}${ext}` }
+        : found;
+    const answer = await answerMediaRequest(
+      { method: req.method ?? 'GET', range: headerValue(req.headers.range) },
+      ref,
+    );
+    pipeMediaAnswer(answer, res, COMMON_HEADERS);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const verdictWithoutSecret = checkRequest(
@@ -216,6 +236,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return handleIpc(req, res, channel);
     }
     if (url.pathname === '/events') return handleEvents(req, res);
+    if (url.pathname.startsWith(WEB_MEDIA_PREFIX)) return handleMedia(req, res, url);
     return handleStatic(req, res, url.pathname);
   }
 

@@ -5,6 +5,7 @@
 // it started is skipped. Must not import electron (it also runs under plain Node).
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCache, openCacheReader, type CacheReader, type TaskCache } from '../open-cache.ts';
+import { createRecordingIndexWriter } from '../recording-index.ts';
 import type { ClientMessage, StoreMethod, StoreMethods, WorkerData, WorkerMessage } from './protocol.ts';
 
 /** Tasks indexed per idle step: short enough that a request arriving meanwhile waits little. */
@@ -35,6 +36,10 @@ function readerHandlers(reader: CacheReader): Handlers {
     getSyncState: (s) => reader.syncState.get(s),
     listSyncStates: () => reader.syncState.list(),
     searchBacklog: () => reader.searchBacklog(),
+    getRecording: (id) => reader.recordings.getRecording(id),
+    listRecordings: (ids) => reader.recordings.listRecordings(ids),
+    recordingSource: (id) => reader.recordings.recordingSource(id),
+    recordingCandidates: (f) => reader.recordings.recordingCandidates(f),
     sleep: (ms) => {
       sleepSync(ms);
       return null;
@@ -43,7 +48,15 @@ function readerHandlers(reader: CacheReader): Handlers {
 }
 
 function writerHandlers(cache: TaskCache): Handlers {
+  const recordings = createRecordingIndexWriter(cache.database);
   return {
+    putRecording: (entry) => recordings.putRecording(entry),
+    markRecordingPlayed: (id, at) => {
+      recordings.markRecordingPlayed(id, at);
+      return null;
+    },
+    setRecordingPinned: (id, pinned, file) => recordings.setRecordingPinned(id, pinned, file),
+    deleteRecordings: (ids) => recordings.deleteRecordings(ids),
     upsertTasks: (tasks, scope) => cache.tasks.upsertTasks(tasks, scope),
     deleteTasks: (ids) => cache.tasks.deleteTasks(ids),
     setSyncState: (scope, update) => cache.syncState.set(scope, update),

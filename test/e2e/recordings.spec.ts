@@ -61,6 +61,16 @@ async function selectTaskWithRecording(
   throw new Error('no task with a recording in the first 60 rows');
 }
 
+/** Searches the list for a contact and waits until the list shows the search's result. */
+async function searchFor(page: Page, name: string): Promise<void> {
+  const shown = page.getByRole('status', { name: 'Tasks shown' });
+  const before = (await shown.textContent()) ?? '';
+  await page.getByLabel('Search tasks').fill(name);
+  await expect(shown).not.toHaveText(before);
+  await expect(shown).toHaveText(/match(es)? the filters$/);
+  await expect(bodyRows(page).first()).toContainText(name);
+}
+
 async function waitForAdvance(page: Page, from: number, by = 0.5): Promise<void> {
   await expect.poll(() => position(page), { timeout: 15_000 }).toBeGreaterThan(from + by);
 }
@@ -220,8 +230,7 @@ test.describe('in the demo workspace', () => {
     test.setTimeout(120_000);
     const name = await selectTaskWithRecording(page, { timed: false });
     // Narrow the list to this contact's calls, so the download stays small.
-    await page.getByLabel('Search tasks').fill(name);
-    await expect(page.getByRole('status', { name: 'Tasks shown' })).toHaveText(/match the filters$/);
+    await searchFor(page, name);
     await page.getByRole('button', { name: 'Make available offline' }).click();
     const dialog = page.getByRole('dialog', { name: 'Make available offline' });
     await expect(dialog.getByText(/recordings? to download/)).toBeVisible({ timeout: 15_000 });
@@ -278,8 +287,7 @@ test('offline: a downloaded recording plays and seeks; one not downloaded says "
     await expectAccessible(page, 'a recording not available offline');
 
     // The downloaded one: it plays, seeks and shows its waveform.
-    await page.getByLabel('Search tasks').fill(kept);
-    await expect(page.getByRole('status', { name: 'Tasks shown' })).toHaveText(/match the filters$/);
+    await searchFor(page, kept);
     await bodyRows(page).first().click();
     await expect(detailTitle(page)).toHaveText(kept);
     await expect(page.getByTestId('waveform')).toBeVisible({ timeout: 15_000 });

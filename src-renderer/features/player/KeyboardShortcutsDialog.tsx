@@ -10,7 +10,8 @@ export function KeyboardShortcutsDialog({ onClose }: { onClose(): void }) {
       description="Keys work where the focus is, so the task list and the player can share them."
       onClose={onClose}
     >
-      <div className="shortcuts">
+      {/* It scrolls in a short window: a Tab stop, so the keyboard can scroll it too. */}
+      <div className="shortcuts" role="region" aria-label="All shortcuts" tabIndex={0}>
         {SHORTCUT_GROUPS.map((group) => (
           <section
             key={group.title}

@@ -129,6 +129,55 @@ test.describe('in the demo workspace', () => {
     const before = await position(page);
     await player(page).getByRole('button', { name: 'Play' }).click();
     await waitForAdvance(page, before, 1);
+
+    // "Save recording as…": in the web host, the browser downloads the file.
+    const download = page.waitForEvent('download');
+    await player(page).getByRole('button', { name: 'Save recording as…' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.(wav|mp3|ogg)$/);
+  });
+
+  test('Keep offline, and Settings: space used, the limit, the folder, Clear recordings', async ({
+    app: page,
+  }) => {
+    test.setTimeout(90_000);
+    await selectTaskWithRecording(page, { timed: false });
+    const keep = player(page).getByRole('checkbox', { name: 'Keep offline' });
+    await keep.check();
+    await expect(keep).toBeChecked();
+    await expect(player(page).getByText('On this computer: plays offline.')).toBeVisible({ timeout: 30_000 });
+    await expect(bodyRows(page).getByRole('img', { name: 'Recording kept offline' })).toBeVisible();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const section = page.getByRole('region', { name: 'Recordings' });
+    await expect(
+      section.getByText(/^[\d.,]+ (KB|MB) of 2 GB \(1 recording, 1 kept offline\)$/),
+    ).toBeVisible();
+    // The web host keeps them under its data folder: /tmp/unpod-e2e-…/recordings/….
+    await expect(section.getByRole('definition').nth(1)).toHaveText(/^\/.*\/recordings(\/|$)/);
+    const limit = section.getByRole('textbox', { name: 'Limit (GB)' });
+    await expect(limit).toHaveValue('2');
+    const save = section.getByRole('button', { name: 'Save limit' });
+    await limit.fill('lots');
+    await save.click();
+    await expect(section.getByRole('alert')).toHaveText(
+      'Enter the limit in GB as a number, for example 2 or 0.5.',
+    );
+    await expect(limit).toHaveAttribute('aria-invalid', 'true');
+    await limit.fill('0.05');
+    await save.click();
+    await expect(section.getByRole('alert')).toHaveText('The limit must be at least 0.1 GB (100 MB).');
+    await limit.fill('1,5');
+    await save.click();
+    await expect(section.getByRole('status')).toHaveText('Limit set to 1.5 GB.');
+    await expect(section.getByText(/ of 1\.5 GB \(1 recording/)).toBeVisible();
+    await expectAccessible(page, 'the recordings settings');
+
+    await section.getByRole('button', { name: 'Clear recordings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Clear recordings' });
+    await dialog.getByRole('checkbox', { name: /^Also the 1 recording kept offline/ }).check();
+    await dialog.getByRole('button', { name: 'Clear recordings' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(section.getByText('0 bytes of 1.5 GB (0 recordings)')).toBeVisible();
   });
 
   test('keys: the player answers while it has the focus, the list keeps j/k and the arrows', async ({

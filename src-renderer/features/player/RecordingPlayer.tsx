@@ -34,8 +34,23 @@ function StatusLine({ playback }: { playback: Playback }) {
 export function RecordingPlayer({ playback }: { playback: Playback }) {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  // The box shows the choice at once; pinning may first download the recording.
+  const [pinning, setPinning] = useState<boolean | null>(null);
   const { status, duration, time, playing, rate, volume, muted } = playback;
   const showShortcuts = () => setShortcutsOpen(true);
+
+  async function keepOffline(pinned: boolean) {
+    setPinning(pinned);
+    setSaveError(null);
+    const error = await playback.setPinned(pinned);
+    setPinning(null);
+    if (error)
+      setSaveError(
+        error.code === 'not_available_offline'
+          ? 'Not available offline: connect to Unpod to download this recording first.'
+          : `Could not change "Keep offline": ${error.message}`,
+      );
+  }
 
   async function saveAs() {
     setSaveError(null);
@@ -171,6 +186,15 @@ export function RecordingPlayer({ playback }: { playback: Playback }) {
         <p className="player__status">
           <StatusLine playback={playback} />
         </p>
+        <label className="player__keep">
+          <input
+            type="checkbox"
+            checked={pinning ?? playback.stored?.pinned ?? false}
+            aria-busy={pinning !== null || undefined}
+            onChange={(event) => void keepOffline(event.currentTarget.checked)}
+          />
+          Keep offline
+        </label>
         <button type="button" className="button button--quiet button--small" onClick={() => void saveAs()}>
           Save recording as…
         </button>

@@ -50,6 +50,8 @@ export interface Playback {
   setVolume(volume: number): void;
   toggleMute(): void;
   retry(): void;
+  /** "Keep offline": never removed to make room (pinning downloads it first). */
+  setPinned(pinned: boolean): Promise<IpcError | null>;
 }
 
 const mediaErrorText: Record<number, string> = {
@@ -280,6 +282,12 @@ export function usePlayback(
     setVolume: (next) => control.setVolume(next),
     toggleMute: () => control.toggleMute(),
     retry,
+    setPinned: async (pinned) => {
+      const result = await settle(() => window.unpod.recordings.setPinned({ taskId, pinned }));
+      if (!result.ok) return result.error;
+      if (control.live) setStored(result.data);
+      return null;
+    },
   };
   return { playback, attachAudio };
 }

@@ -121,7 +121,8 @@ const bench: BenchModule = {
       await player(page).getByRole('button', { name: 'Pause' }).click();
       const length = Number(await player(page).getByRole('slider', { name: 'Seek' }).getAttribute('max'));
       ctx.note(`recording: ${(length / 60).toFixed(1)} minutes (the longest call of the demo)`);
-      if (length < 25 * 60) ctx.note('note: the demo has no 30-minute call, so these figures are for a shorter one');
+      if (length < 25 * 60)
+        ctx.note('note: the demo has no 30-minute call, so these figures are for a shorter one');
 
       const playing: number[] = [];
       const seeked: number[] = [];

@@ -339,8 +339,13 @@ test('offline: a downloaded recording plays and seeks; one not downloaded says "
     await searchFor(page, kept);
     await bodyRows(page).first().click();
     await expect(detailTitle(page)).toHaveText(kept);
-    await expect(page.getByTestId('waveform')).toBeVisible({ timeout: 15_000 });
+    const waveform = page.getByTestId('waveform');
+    await expect(waveform).toBeVisible({ timeout: 15_000 });
     const total = await length(page);
+    // A click on the waveform seeks to the time under the pointer.
+    const box = (await waveform.boundingBox())!;
+    await waveform.click({ position: { x: box.width / 4, y: box.height / 2 } });
+    await expect.poll(() => position(page)).toBeCloseTo(total / 4, 0);
     await seek(page).fill(String(total / 2));
     await player(page).getByRole('button', { name: 'Play' }).click();
     await expect(player(page).getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });

@@ -1,7 +1,7 @@
 // The waveform's arithmetic: peaks fitted to the pixels, pointer positions to times.
 import { describe, expect, it } from 'vitest';
 import { bytesToGb, formatBytes, parseLimitGb } from '../../src-renderer/features/player/bytes.ts';
-import { fitLane, laneNames, timeAtX } from '../../src-renderer/features/player/waveform.ts';
+import { fitLane, laneNames, timeAtX, waveformGain } from '../../src-renderer/features/player/waveform.ts';
 
 describe('fitLane', () => {
   it('keeps the extremes of the peaks each column covers', () => {
@@ -52,5 +52,23 @@ describe('sizes', () => {
     expect(parseLimitGb('-1')).toBeNull();
     expect(parseLimitGb('')).toBeNull();
     expect(bytesToGb(2 * 1024 ** 3)).toBe('2');
+  });
+});
+
+describe('waveformGain', () => {
+  it('enlarges a quiet call so its loudest moment fills the lane', () => {
+    expect(waveformGain([{ min: [-0.2, -0.5], max: [0.25, 0.1] }])).toBeCloseTo(0.95 / 0.5);
+  });
+  it('never more than 8×, and not at all for silence', () => {
+    expect(waveformGain([{ min: [-0.001], max: [0.002] }])).toBe(8);
+    expect(waveformGain([{ min: [], max: [] }])).toBe(1);
+  });
+  it('takes the loudest of both lanes, so agent and customer keep their proportions', () => {
+    expect(
+      waveformGain([
+        { min: [-0.1], max: [0.1] },
+        { min: [-0.4], max: [0.3] },
+      ]),
+    ).toBeCloseTo(0.95 / 0.4);
   });
 });

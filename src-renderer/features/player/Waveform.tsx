@@ -6,7 +6,7 @@
 // Seek slider is the keyboard's and screen readers' way to do the same, so this is hidden from them.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { RecordingPeaks } from '../../../src-main/ipc/contract-recordings.ts';
-import { fitLane, laneNames, timeAtX } from './waveform.ts';
+import { fitLane, laneNames, timeAtX, waveformGain } from './waveform.ts';
 
 const LANE_HEIGHT = 44;
 const LANE_GAP = 6;
@@ -44,6 +44,7 @@ export function Waveform({
   // Fitting the peaks to the width is the costly part (a 30-minute call has 90,000 per lane):
   // done when the width or the peaks change, not on every frame of playback.
   const lanes = useMemo(() => peaks.lanes.map((lane) => fitLane(lane, width)), [peaks, width]);
+  const gain = useMemo(() => waveformGain(peaks.lanes), [peaks]);
 
   const total = duration > 0 ? duration : peaks.durationSeconds;
   const playedX = total > 0 ? Math.round((Math.min(time, total) / total) * width) : 0;
@@ -64,8 +65,8 @@ export function Waveform({
       const middle = top + LANE_HEIGHT / 2;
       const half = LANE_HEIGHT / 2 - 1;
       for (let x = 0; x < width; x++) {
-        const lo = lane.min[x] ?? 0;
-        const hi = lane.max[x] ?? 0;
+        const lo = Math.max(-1, (lane.min[x] ?? 0) * gain);
+        const hi = Math.min(1, (lane.max[x] ?? 0) * gain);
         const y1 = middle - hi * half;
         const h = Math.max(1, (hi - lo) * half);
         ctx.fillStyle = x < playedX ? played : rest;
@@ -74,7 +75,7 @@ export function Waveform({
     });
     ctx.fillStyle = cssColor(canvas, '--color-text', '#17202b');
     ctx.fillRect(Math.min(playedX, width - 1), 0, 1, height);
-  }, [lanes, width, height, playedX]);
+  }, [lanes, gain, width, height, playedX]);
 
   function seekAt(event: PointerEvent<HTMLCanvasElement>) {
     const rect = event.currentTarget.getBoundingClientRect();

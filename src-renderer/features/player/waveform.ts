@@ -41,3 +41,17 @@ export function timeAtX(x: number, width: number, duration: number): number {
 export function laneNames(channels: number): string[] {
   return channels >= 2 ? ['Agent', 'Customer'] : ['Call'];
 }
+
+/**
+ * How much to enlarge the waveform so the loudest moment of the call fills its lane: telephone
+ * audio is quiet, and a waveform a few pixels high shows nothing. Never more than 8×, so the line
+ * hiss of a silent call does not look like speech.
+ */
+export function waveformGain(lanes: readonly Lane[]): number {
+  let loudest = 0;
+  for (const lane of lanes) {
+    for (const v of lane.min) if (-v > loudest) loudest = -v;
+    for (const v of lane.max) if (v > loudest) loudest = v;
+  }
+  return loudest > 0 ? Math.min(8, 0.95 / loudest) : 1;
+}

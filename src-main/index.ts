@@ -3,6 +3,7 @@
 // `--demo` on the command line opens the demo workspace at start (`electron-vite preview -- --demo`);
 // without it the last signed-in profile is reopened with its token from the OS keychain.
 import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createRouter, logRouterProblems } from './ipc/router.ts';
 import { createLogger, type Logger } from './log/index.ts';
@@ -15,6 +16,10 @@ import { APP_URL } from './electron/security.ts';
 import { buildContentSecurityPolicy } from './shared/content-security-policy.ts';
 import { claimSingleInstance } from './electron/single-instance.ts';
 import { createMainWindow } from './electron/window.ts';
+import { serveRecordings } from './electron/media-scheme.ts';
+import { saveRecordingWithDialog } from './electron/save-recording.ts';
+import { recordingsRootFor } from './services/recordings/index.ts';
+import { MEDIA_SCHEME } from './shared/recording-media.ts';
 
 // Set by `electron-vite dev` only; a built or packaged app always loads its own files.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -37,7 +42,7 @@ async function start(log: Logger): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession, { appUrl, devServerUrl });
   hardenAllWebContents({ appUrl, dev: devServerUrl !== undefined });
-  serveRenderer(rendererDir, buildContentSecurityPolicy());
+  serveRenderer(rendererDir, buildContentSecurityPolicy({ mediaSources: [`${MEDIA_SCHEME}:`] }));
 
   const appServices = createAppServices({
     dataDir: app.getPath('userData'),
@@ -45,8 +50,12 @@ async function start(log: Logger): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     logger: log,
+    // Recordings live in the OS cache folder (not synced, not backed up), not in userData.
+    recordingsRoot: recordingsRootFor({ platform: process.platform, env: process.env, home: homedir() }),
+    saveRecordingAs: saveRecordingWithDialog(getWindow),
   });
   services = appServices;
+  serveRecordings((taskId) => appServices.recordings.cachedFile(taskId));
   const router = createRouter(appServices.handlers, {
     // Always on: output parsing also strips fields the contract does not list, so an internal
     // object spread into a result by mistake cannot carry anything (a token) to the window.

@@ -9,7 +9,7 @@ import { generateSpaceTasks } from './data/tasks.ts';
 import { buildWorld } from './data/world.ts';
 import { HOUR_MS } from './data/time.ts';
 import { FaultList, parseFaultSpec } from './faults.ts';
-import { RecordingCache, recordingSigningKey } from './recordings.ts';
+import { RecordingCache, SIGNED_URL_TTL_SECONDS, recordingSigningKey } from './recordings.ts';
 import { createRequestHandler } from './server.ts';
 import { CallSimulator } from './simulator.ts';
 import { TaskStore } from './store.ts';
@@ -33,6 +33,21 @@ const optionsSchema = z.object({
   faults: z.union([z.string(), z.array(z.custom<FaultRule>())]).optional(),
   tasksPerSpace: z.int().min(0).max(1_000_000).optional(),
   epochMs: z.number().finite().optional(),
+  recordings: z
+    .object({
+      signedUrlTtlSeconds: z
+        .number()
+        .positive()
+        .max(7 * 24 * 3600)
+        .optional(),
+      honourRange: z.boolean().optional(),
+      cut: z
+        .object({ afterBytes: z.int().min(0), times: z.int().positive() })
+        .nullable()
+        .optional(),
+    })
+    .strict()
+    .optional(),
 });
 
 function listen(server: Server, port: number): Promise<number> {
@@ -82,6 +97,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     simulator,
     recordings: new RecordingCache(),
     signingKey: recordingSigningKey(opts.seed),
+    recordingServer: {
+      signedUrlTtlSeconds: opts.recordings?.signedUrlTtlSeconds ?? SIGNED_URL_TTL_SECONDS,
+      honourRange: opts.recordings?.honourRange ?? true,
+      cut: opts.recordings?.cut ?? null,
+      served: { requests: 0, bytes: 0 },
+    },
     idRng: new Prng(hashSeed('created-tasks', opts.seed)),
     now,
   };
@@ -118,6 +139,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       agentHandle: salesAgent.handle,
     },
     faults,
+    recordingServer: ctx.recordingServer,
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve) => {
         closed = true;

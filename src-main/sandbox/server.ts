@@ -91,6 +91,13 @@ function faultReply(fault: FaultRule): Reply | null {
         'text/html',
         '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
       );
+    case 'html_page':
+      // A sign-in page served with 200 where a file was expected (an expired storage session).
+      return rawReply(
+        200,
+        'text/html; charset=utf-8',
+        '<!doctype html><html><head><title>Sign in</title></head><body><form><input name="user"></form></body></html>\n',
+      );
     case 'rate_limit': {
       const seconds = fault.retryAfterSeconds ?? 1;
       return unpodReply(
@@ -194,6 +201,17 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
   function write(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
     if (res.destroyed) return;
     res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(reply.body.length) });
+    if (
+      reply.cutAfterBytes !== undefined &&
+      req.method !== 'HEAD' &&
+      reply.cutAfterBytes < reply.body.length
+    ) {
+      // A connection that drops mid-file: part of the body, then the socket closes.
+      // The drop comes a moment after the bytes, as on a real network (a drop in the same
+      // instant would make the client discard what it had not read yet).
+      res.write(reply.body.subarray(0, reply.cutAfterBytes), () => setTimeout(() => res.destroy(), 150));
+      return;
+    }
     res.end(req.method === 'HEAD' ? undefined : reply.body);
   }
 

@@ -59,7 +59,9 @@ export function startBulkDownload(o: BulkDownloadOptions): BulkDownloadJob {
     for (let taskId = queue.shift(); taskId !== undefined; taskId = queue.shift()) {
       if (controller.signal.aborted) return;
       try {
-        status.bytes += await o.download(taskId, controller.signal);
+        // Not `status.bytes += await …`: that reads the total before the wait, losing the other lanes' bytes.
+        const bytes = await o.download(taskId, controller.signal);
+        status.bytes += bytes;
         status.done++;
       } catch (error) {
         if (controller.signal.aborted) return;

@@ -72,12 +72,15 @@ export function createRecordingsService(options: RecordingsServiceOptions): Reco
   let job: BulkDownloadJob | null = null;
   let lastJobStatus: BulkDownloadStatus | null = null;
 
-  const lastProgress = new Map<string, number>();
+  // At most one report per recording every PROGRESS_INTERVAL_MS, but always the last one and a
+  // restart from fewer bytes (the bar must not stay ahead of the download).
+  const lastProgress = new Map<string, { at: number; bytes: number }>();
   const onProgress = (taskId: string, bytes: number, total: number | null) => {
     const now = Date.now();
-    if (bytes !== total && now - (lastProgress.get(taskId) ?? 0) < PROGRESS_INTERVAL_MS) return;
-    lastProgress.set(taskId, now);
+    const last = lastProgress.get(taskId);
+    if (last && bytes !== total && bytes >= last.bytes && now - last.at < PROGRESS_INTERVAL_MS) return;
     if (bytes === total) lastProgress.delete(taskId);
+    else lastProgress.set(taskId, { at: now, bytes });
     emit('recordings.downloadProgress', { taskId, bytes, total });
   };
 

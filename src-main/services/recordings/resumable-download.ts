@@ -4,11 +4,9 @@
 // server allows it (206), or starts again (200, or 416 for a partial the server no longer
 // matches). Only when the partial file has exactly the announced length is it moved among the
 // finished files; until then it is never served.
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { addAbortSignal, Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { z } from 'zod';
 import { AppError } from '../../ipc/errors.ts';
@@ -122,6 +120,8 @@ export async function downloadResumably(o: ResumableDownloadOptions): Promise<Re
 
   const resumedFrom = onDisk;
   let bytes = onDisk;
+  // Where this attempt starts: the bytes kept (a resume) or 0 (started again).
+  o.onProgress?.(bytes, total);
   const watchdog = new AbortController();
   let idle: NodeJS.Timeout | undefined;
   const arm = () => {
@@ -129,22 +129,20 @@ export async function downloadResumably(o: ResumableDownloadOptions): Promise<Re
     idle = setTimeout(() => watchdog.abort(new Stalled()), o.idleTimeoutMs);
   };
   const signal = o.signal ? AbortSignal.any([o.signal, watchdog.signal]) : watchdog.signal;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      bytes += chunk.length;
-      arm();
-      o.onProgress?.(bytes, total);
-      callback(null, chunk);
-    },
-  });
+  // Each chunk is on disk before the next is read, so whatever arrived before a drop is kept
+  // for the resume (a write stream destroyed by the error would lose its queued chunks).
+  const file = await open(o.partialPath, append ? 'a' : 'w');
   try {
     arm();
     const body = response.body
-      ? Readable.fromWeb(response.body as WebReadableStream<Uint8Array>)
+      ? addAbortSignal(signal, Readable.fromWeb(response.body as WebReadableStream<Uint8Array>))
       : Readable.from([] as Uint8Array[]);
-    await pipeline(body, counter, createWriteStream(o.partialPath, { flags: append ? 'a' : 'w' }), {
-      signal,
-    });
+    for await (const chunk of body as AsyncIterable<Uint8Array>) {
+      await file.write(chunk);
+      bytes += chunk.length;
+      arm();
+      o.onProgress?.(bytes, total);
+    }
   } catch (error) {
     if (o.signal?.aborted) throw new AppError('cancelled', 'The recording download was cancelled.');
     if (watchdog.signal.aborted) {
@@ -163,6 +161,7 @@ export async function downloadResumably(o: ResumableDownloadOptions): Promise<Re
     );
   } finally {
     clearTimeout(idle);
+    await file.close();
   }
 
   const size = (await stat(o.partialPath)).size;

@@ -41,7 +41,7 @@ export function FollowedTranscript({
     const line = list.children[active];
     if (!(line instanceof HTMLElement)) return;
     // Only the transcript's own box scrolls, so the player above stays where it is.
-    const top = line.offsetTop - list.offsetTop;
+    const top = line.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
     const target = top - list.clientHeight / 3;
     if (top < list.scrollTop || top + line.offsetHeight > list.scrollTop + list.clientHeight)
       list.scrollTo({ top: Math.max(0, target), behavior: 'smooth' });

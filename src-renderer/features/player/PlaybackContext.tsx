@@ -33,8 +33,11 @@ export function PlaybackProvider({
 function keyTargetOf(element: EventTarget): KeyTarget {
   if (!(element instanceof HTMLElement)) return 'other';
   if (element instanceof HTMLSelectElement) return 'select';
-  if (element instanceof HTMLInputElement)
-    return element.type === 'range' ? (element.dataset['keys'] === 'native' ? 'volume' : 'other') : 'text';
+  if (element instanceof HTMLInputElement) {
+    if (element.type === 'range') return element.dataset['keys'] === 'native' ? 'volume' : 'other';
+    // Space ticks a checkbox ("Follow the recording", "Keep offline"), like it presses a button.
+    return element.type === 'checkbox' || element.type === 'radio' ? 'button' : 'text';
+  }
   if (element instanceof HTMLTextAreaElement || element.isContentEditable) return 'text';
   if (element instanceof HTMLButtonElement) return 'button';
   return 'other';

@@ -34,6 +34,7 @@ function StatusLine({ playback }: { playback: Playback }) {
 export function RecordingPlayer({ playback }: { playback: Playback }) {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [savedTo, setSavedTo] = useState<string | null>(null);
   // The box shows the choice at once; pinning may first download the recording.
   const [pinning, setPinning] = useState<boolean | null>(null);
   const { status, duration, time, playing, rate, volume, muted } = playback;
@@ -54,6 +55,7 @@ export function RecordingPlayer({ playback }: { playback: Playback }) {
 
   async function saveAs() {
     setSaveError(null);
+    setSavedTo(null);
     const result = await settle(() => window.unpod.recordings.saveAs({ taskId: playback.taskId }));
     if (!result.ok) {
       setSaveError(
@@ -63,6 +65,7 @@ export function RecordingPlayer({ playback }: { playback: Playback }) {
       );
       return;
     }
+    if (result.data.kind === 'saved') setSavedTo(result.data.path);
     if (result.data.kind === 'download') {
       // The web host answers with the file as an attachment: the browser saves it.
       const link = document.createElement('a');
@@ -205,6 +208,11 @@ export function RecordingPlayer({ playback }: { playback: Playback }) {
       {saveError && (
         <p role="alert" className="player__error">
           {saveError}
+        </p>
+      )}
+      {savedTo && (
+        <p role="status" className="player__status">
+          Saved to {savedTo}
         </p>
       )}
       {shortcutsOpen && <KeyboardShortcutsDialog onClose={() => setShortcutsOpen(false)} />}

@@ -92,6 +92,11 @@ test.describe('in the demo workspace', () => {
     app: page,
   }) => {
     test.setTimeout(90_000);
+    // What the <audio> element got from the host: partial answers (206) prove it asked by range.
+    const media: number[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/media/recordings/')) media.push(r.status());
+    });
     await selectTaskWithRecording(page, { timed: false });
     const play = player(page).getByRole('button', { name: 'Play' });
     await play.click();
@@ -106,6 +111,7 @@ test.describe('in the demo workspace', () => {
     await expect.poll(() => position(page)).toBeGreaterThanOrEqual(total - 4.5);
     const afterSeek = await position(page);
     await waitForAdvance(page, afterSeek, 0.8);
+    expect(media).toContain(206);
 
     // Back 10 s and forward 10 s from where it is.
     await player(page).getByRole('button', { name: 'Pause' }).click();

@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve('src-main/index.ts'),
           'store-worker': resolve('src-main/store/worker/store-worker.ts'),
           'peaks-worker': resolve('src-main/services/recordings/peaks-worker.ts'),
+          // The demo sandbox renders recordings off the main thread (sandbox/audio-render.ts).
+          'sandbox-audio-worker': resolve('src-main/sandbox/audio-worker.ts'),
         },
       },
     },

@@ -1,9 +1,10 @@
 // Recordings: the authenticated pre-signed URL endpoint, and the private media files behind it
 // (403 without a valid signature, like object storage), with HTTP Range support.
 import { hashSeed } from './data/prng.ts';
-import { materialize, recordingPath } from './data/tasks.ts';
+import { renderRecording } from './audio-render.ts';
+import { materialize, recordingFormatFor, recordingPath } from './data/tasks.ts';
 import { rawReply, unpodReply, type Reply } from './envelope.ts';
-import { checkSignature, signRecordingUrl, synthesizeRecording } from './recordings.ts';
+import { checkSignature, contentTypeOf, signRecordingUrl } from './recordings.ts';
 import { header, type ApiRequest, type SandboxContext } from './context.ts';
 
 export const PRIVATE_MEDIA_PREFIX = '/media/private/';
@@ -56,8 +57,8 @@ export function parseRange(value: string | undefined, size: number): ByteRange {
   return end < start ? null : { start, end };
 }
 
-/** GET/HEAD /media/private/recordings/<task_id>.wav?expires=..&signature=.. */
-export function recordingFile(ctx: SandboxContext, req: ApiRequest): Reply {
+/** GET/HEAD /media/private/recordings/<task_id>.(wav|mp3)?expires=..&signature=.. */
+export async function recordingFile(ctx: SandboxContext, req: ApiRequest): Promise<Reply> {
   const path = req.url.pathname;
   const check = checkSignature(ctx.signingKey, path, req.url.searchParams, ctx.now());
   if (check === 'expired') return storageError(403, 'AccessDenied', 'Request has expired');
@@ -67,12 +68,27 @@ export function recordingFile(ctx: SandboxContext, req: ApiRequest): Reply {
   const record = ctx.store.get(taskId);
   const live = record ? materialize(record, ctx.env) : null;
   const output = live?.task.output;
-  if (!record || !live || !output || !('recording_url' in output) || path !== recordingPath(taskId)) {
+  const format =
+    record && output && 'duration' in output ? recordingFormatFor(record, output.duration) : null;
+  if (
+    !record ||
+    !live ||
+    !output ||
+    !('recording_url' in output) ||
+    path !== recordingPath(taskId, format!.container)
+  ) {
     return storageError(404, 'NoSuchKey', 'The specified key does not exist.');
   }
-  const wav = ctx.recordings.get(taskId, () =>
-    synthesizeRecording(live.turns, output.duration, hashSeed('audio', ctx.world.seed, taskId)),
+  // Rendered off the main thread on first request, then kept (RecordingCache).
+  const wav = await ctx.recordings.getAsync(taskId, () =>
+    renderRecording({
+      turns: live.turns,
+      durationSec: output.duration,
+      seed: hashSeed('audio', ctx.world.seed, taskId),
+      format: format!,
+    }),
   );
+  const type = contentTypeOf(format!);
   const common = {
     'Accept-Ranges': 'bytes',
     'Cache-Control': 'private, max-age=3600',
@@ -93,8 +109,7 @@ export function recordingFile(ctx: SandboxContext, req: ApiRequest): Reply {
     return cutAfterBytes === undefined ? reply : { ...reply, cutAfterBytes };
   };
   // A storage that ignores Range answers every request with the whole file.
-  if (!settings.honourRange)
-    return cut(rawReply(200, 'audio/wav', wav, { ...common, 'Accept-Ranges': 'none' }));
+  if (!settings.honourRange) return cut(rawReply(200, type, wav, { ...common, 'Accept-Ranges': 'none' }));
   // If-Range: a validator that no longer matches gets the whole (changed) file.
   const ifRange = header(req, 'If-Range');
   const rangeHeader =
@@ -108,11 +123,11 @@ export function recordingFile(ctx: SandboxContext, req: ApiRequest): Reply {
   }
   if (range) {
     return cut(
-      rawReply(206, 'audio/wav', wav.subarray(range.start, range.end + 1), {
+      rawReply(206, type, wav.subarray(range.start, range.end + 1), {
         ...common,
         'Content-Range': `bytes ${range.start}-${range.end}/${wav.length}`,
       }),
     );
   }
-  return cut(rawReply(200, 'audio/wav', wav, common));
+  return cut(rawReply(200, type, wav, common));
 }

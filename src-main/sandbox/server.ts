@@ -17,7 +17,8 @@ import type { FaultList } from './faults.ts';
 import type { ApiRequest, SandboxContext } from './context.ts';
 import type { FaultRule } from './types.ts';
 
-type Handler = (ctx: SandboxContext, req: ApiRequest) => Reply;
+// Recordings answer asynchronously (audio is rendered in a worker thread); the API synchronously.
+type Handler = (ctx: SandboxContext, req: ApiRequest) => Reply | Promise<Reply>;
 
 interface Route {
   pattern: RegExp;
@@ -42,7 +43,7 @@ const ROUTES: Route[] = [
   route(`${PLATFORM}/agents/`, true, { GET: listAgents }),
   route(`${PLATFORM}/agents/${SEGMENT}/tasks/`, true, { GET: listAgentTasks }),
   route('/api/v1/media/pre-signed-url/', true, { GET: preSignedUrl }),
-  route('/media/private/recordings/([A-Za-z0-9_-]+)\\.wav', false, { GET: recordingFile }),
+  route('/media/private/recordings/([A-Za-z0-9_-]+)\\.(?:wav|mp3)', false, { GET: recordingFile }),
 ];
 
 function findRoute(pathname: string): { route: Route; params: string[] } | null {
@@ -162,7 +163,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       }
       body = read;
     }
-    const reply = dispatch(url, method, req, body, found);
+    const reply = await dispatch(url, method, req, body, found);
     if (fault?.kind === 'lost_response') {
       // The work is done (the tasks exist); the client never hears back.
       req.socket.destroy();
@@ -177,7 +178,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     req: IncomingMessage,
     body: Buffer | null,
     found: ReturnType<typeof findRoute>,
-  ): Reply {
+  ): Reply | Promise<Reply> {
     if (!found) {
       // Django's APPEND_SLASH: a known path without its trailing slash is redirected.
       if (!url.pathname.endsWith('/') && findRoute(`${url.pathname}/`)?.route.api) {
@@ -209,7 +210,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       // A connection that drops mid-file: part of the body, then the socket closes.
       // The drop comes a moment after the bytes, as on a real network (a drop in the same
       // instant would make the client discard what it had not read yet).
-      res.write(reply.body.subarray(0, reply.cutAfterBytes), () => setTimeout(() => res.destroy(), 150));
+      res.write(reply.body.subarray(0, reply.cutAfterBytes), () => setTimeout(() => res.destroy(), 1000));
       return;
     }
     res.end(req.method === 'HEAD' ? undefined : reply.body);

@@ -137,7 +137,7 @@ async function wavPeaks(path: string, wav: WavLayout): Promise<PeaksResult> {
   return folder.result();
 }
 
-async function mp3Peaks(path: string): Promise<PeaksResult> {
+async function mp3Peaks(path: string, channels: number): Promise<PeaksResult> {
   const { MPEGDecoder } = await import('mpg123-decoder');
   const decoder = new MPEGDecoder();
   await decoder.ready;
@@ -147,7 +147,8 @@ async function mp3Peaks(path: string): Promise<PeaksResult> {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       const out = decoder.decode(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
       if (out.samplesDecoded === 0) continue;
-      folder ??= new PeakFolder(out.channelData.length, out.sampleRate);
+      // The decoder always hands out two channels; a mono file's header says one.
+      folder ??= new PeakFolder(Math.min(channels, out.channelData.length), out.sampleRate);
       folder.pushPlanar(out.channelData, out.samplesDecoded);
     }
     if (folder === null)
@@ -175,6 +176,7 @@ export async function computePeaks(path: string): Promise<PeaksResult> {
     if (wav.channels < 1 || wav.sampleRate < 1) throw new UnreadableAudioError('The WAV header is damaged.');
     return wavPeaks(path, wav);
   }
-  if (findMp3Frame(head)) return mp3Peaks(path);
+  const frame = findMp3Frame(head);
+  if (frame) return mp3Peaks(path, frame.channels);
   throw new UnreadableAudioError('The recording is neither WAV nor MP3, so its waveform cannot be drawn.');
 }

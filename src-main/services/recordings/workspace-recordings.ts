@@ -125,9 +125,13 @@ export class WorkspaceRecordings {
       onProgress: (bytes, total) => this.#deps.onProgress(taskId, bytes, total),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     }).catch((error: unknown) => {
-      // Unreachable platform or storage: the user sees "Not available offline".
-      if (error instanceof UnpodError && (error.kind === 'network' || error.kind === 'timeout')) {
-        if (/ended early|dropped/.test(error.message)) throw error;
+      // Platform or storage unreachable (no connection): the user sees "Not available offline".
+      // A slow answer (timeout) or a connection dropped mid-file says so instead.
+      if (
+        error instanceof UnpodError &&
+        error.kind === 'network' &&
+        !/ended early|dropped/.test(error.message)
+      ) {
         throw notAvailableOffline();
       }
       throw error;

@@ -261,6 +261,29 @@ test.describe('in the demo workspace', () => {
     await expect(followBox(page)).not.toBeChecked();
   });
 
+  test('a two-channel recording shows two lanes, the agent and the customer', async ({ app: page }) => {
+    test.setTimeout(120_000);
+    const waveform = page.getByTestId('waveform');
+    let found = false;
+    await grid(page).focus();
+    for (let step = 0; step < 30 && !found; step++) {
+      await page.keyboard.press('j');
+      await expect(page.getByRole('region', { name: 'Contact' })).toBeVisible();
+      if ((await player(page).count()) === 0) continue;
+      // Opening the recording (Play) downloads it, and its waveform follows.
+      await player(page).getByRole('button', { name: 'Play' }).click();
+      await expect(waveform).toBeVisible({ timeout: 20_000 });
+      await player(page).getByRole('button', { name: 'Pause' }).click();
+      found = ((await waveform.getAttribute('class')) ?? '').includes('waveform__canvas--lanes-2');
+      await grid(page).focus();
+    }
+    expect(found, 'a two-channel recording among the first 30 completed calls').toBe(true);
+    await expect(player(page).getByText('Agent', { exact: true })).toBeVisible();
+    await expect(player(page).getByText('Customer', { exact: true })).toBeVisible();
+    // Two lanes are twice as tall as one.
+    expect((await waveform.boundingBox())!.height).toBeGreaterThan(80);
+  });
+
   test('a transcript without times says following is not available', async ({ app: page }) => {
     test.setTimeout(90_000);
     await grid(page).focus();

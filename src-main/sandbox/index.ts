@@ -41,6 +41,7 @@ const optionsSchema = z.object({
         .max(7 * 24 * 3600)
         .optional(),
       honourRange: z.boolean().optional(),
+      renderCacheBytes: z.int().positive().optional(),
       cut: z
         .object({ afterBytes: z.int().min(0), times: z.int().positive() })
         .nullable()
@@ -95,7 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store,
     env,
     simulator,
-    recordings: new RecordingCache(),
+    recordings: new RecordingCache(opts.recordings?.renderCacheBytes),
     signingKey: recordingSigningKey(opts.seed),
     recordingServer: {
       signedUrlTtlSeconds: opts.recordings?.signedUrlTtlSeconds ?? SIGNED_URL_TTL_SECONDS,

@@ -57,7 +57,10 @@ export interface SandboxOptions {
    */
   epochMs?: number;
   /** How the recordings' storage behaves (signed-link lifetime, Range support). */
-  recordings?: Partial<Omit<RecordingServerSettings, 'served'>>;
+  recordings?: Partial<Omit<RecordingServerSettings, 'served'>> & {
+    /** Bytes of rendered recordings kept in memory (default 64 MB; benchmarks keep more). */
+    renderCacheBytes?: number;
+  };
 }
 
 /** The recordings storage's behaviour; tests change it on a running sandbox (`recordingServer`). */

@@ -47,30 +47,58 @@ class PeakFolder {
     if (++this.#inBucket === this.#perBucket) this.#flush();
   }
 
-  /** A block of interleaved 16-bit PCM (the common WAV), without a call per sample. */
+  /** A block of interleaved 16-bit PCM (the common WAV): the hot loop, on locals and integers. */
   pushInt16(samples: Int16Array, frames: number): void {
     const channels = this.channels;
-    for (let i = 0; i < frames; i++) {
-      for (let c = 0; c < channels; c++) {
-        const v = samples[i * channels + c]! / 32768;
-        if (v < this.#min[c]!) this.#min[c] = v;
-        if (v > this.#max[c]!) this.#max[c] = v;
+    const per = this.#perBucket;
+    for (let c = 0; c < channels; c++) {
+      let inBucket = this.#inBucket;
+      let lo = this.#min[c]! * 32768;
+      let hi = this.#max[c]! * 32768;
+      const lane = this.lanes[c]!;
+      for (let i = c, n = frames * channels; i < n; i += channels) {
+        const v = samples[i]!;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+        if (++inBucket === per) {
+          lane.min.push(Math.round((lo / 32768) * 1000) / 1000);
+          lane.max.push(Math.round((hi / 32768) * 1000) / 1000);
+          lo = Infinity;
+          hi = -Infinity;
+          inBucket = 0;
+        }
       }
-      if (++this.#inBucket === this.#perBucket) this.#flush();
+      this.#min[c] = lo / 32768;
+      this.#max[c] = hi / 32768;
+      if (c === channels - 1) this.#inBucket = inBucket;
     }
     this.frames += frames;
   }
 
-  /** A block of planar channel data (the MP3 decoder's output). */
+  /** A block of planar channel data (the MP3 decoder's output), a channel at a time on locals. */
   pushPlanar(data: readonly Float32Array[], count: number): void {
-    const channels = this.channels;
-    for (let i = 0; i < count; i++) {
-      for (let c = 0; c < channels; c++) {
-        const v = data[Math.min(c, data.length - 1)]![i]!;
-        if (v < this.#min[c]!) this.#min[c] = v;
-        if (v > this.#max[c]!) this.#max[c] = v;
+    const per = this.#perBucket;
+    for (let c = 0; c < this.channels; c++) {
+      const samples = data[Math.min(c, data.length - 1)]!;
+      let inBucket = this.#inBucket;
+      let lo = this.#min[c]!;
+      let hi = this.#max[c]!;
+      const lane = this.lanes[c]!;
+      for (let i = 0; i < count; i++) {
+        const v = samples[i]!;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+        if (++inBucket === per) {
+          lane.min.push(Math.round(Math.max(-1, lo) * 1000) / 1000);
+          lane.max.push(Math.round(Math.min(1, hi) * 1000) / 1000);
+          lo = Infinity;
+          hi = -Infinity;
+          inBucket = 0;
+        }
       }
-      if (++this.#inBucket === this.#perBucket) this.#flush();
+      this.#min[c] = lo;
+      this.#max[c] = hi;
+      if (c === this.channels - 1) this.#inBucket = inBucket;
     }
     this.frames += count;
   }
@@ -143,7 +171,7 @@ async function mp3Peaks(path: string, channels: number): Promise<PeaksResult> {
   await decoder.ready;
   try {
     let folder: PeakFolder | null = null;
-    const stream = createReadStream(path, { highWaterMark: CHUNK / 4 });
+    const stream = createReadStream(path, { highWaterMark: CHUNK });
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       const out = decoder.decode(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
       if (out.samplesDecoded === 0) continue;

@@ -13,6 +13,9 @@ export default defineConfig({
           'store-worker': resolve('src-main/store/worker/store-worker.ts'),
           // The lead-file reader's worker thread (src-main/imports/read/index.ts starts it).
           'import-read-worker': resolve('src-main/imports/read/read-worker.ts'),
+          'peaks-worker': resolve('src-main/services/recordings/peaks-worker.ts'),
+          // The demo sandbox renders recordings off the main thread (sandbox/audio-render.ts).
+          'sandbox-audio-worker': resolve('src-main/sandbox/audio-worker.ts'),
         },
       },
     },

@@ -4,6 +4,7 @@
 // `--demo` on the command line opens the demo workspace at start (`electron-vite preview -- --demo`);
 // without it the last signed-in profile is reopened with its token from the OS keychain.
 import { app, crashReporter, dialog, ipcMain, net, session, shell, type BrowserWindow } from 'electron';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { csvPathsFromArgv } from './desktop/open-with-args.ts';
 import { withShellHooks } from './desktop/shell-handlers.ts';
@@ -28,6 +29,10 @@ import { createTaskbarProgress } from './electron/taskbar-progress.ts';
 import { createMainWindow } from './electron/window.ts';
 import { restoredWindow, trackWindowState } from './electron/window-state.ts';
 import { createSaveFileDialog } from './electron/save-dialog.ts';
+import { serveRecordings } from './electron/media-scheme.ts';
+import { saveRecordingWithDialog } from './electron/save-recording.ts';
+import { recordingsRootFor } from './services/recordings/index.ts';
+import { MEDIA_SCHEME } from './shared/recording-media.ts';
 
 const APP_NAME = 'Unpod Desk';
 // Set by `electron-vite dev` only; a built or packaged app always loads its own files.
@@ -84,7 +89,7 @@ async function start(log: Logger, logsDir: string): Promise<void> {
 
   hardenSession(session.defaultSession, { appUrl, devServerUrl });
   hardenAllWebContents({ appUrl, dev: devServerUrl !== undefined });
-  serveRenderer(rendererDir, buildContentSecurityPolicy());
+  serveRenderer(rendererDir, buildContentSecurityPolicy({ mediaSources: [`${MEDIA_SCHEME}:`] }));
 
   const progress = createTaskbarProgress(getWindow);
   const sendToWindow = createEventSender(getWindow);
@@ -107,8 +112,12 @@ async function start(log: Logger, logsDir: string): Promise<void> {
     // certificate store (TLS inspection), which Node's fetch ignores.
     fetch: withChromiumNetErrors((input, init) => net.fetch(input instanceof URL ? input.href : input, init)),
     saveFile: createSaveFileDialog(getWindow),
+    // Recordings live in the OS cache folder (not synced, not backed up), not in userData.
+    recordingsRoot: recordingsRootFor({ platform: process.platform, env: process.env, home: homedir() }),
+    saveRecordingAs: saveRecordingWithDialog(getWindow),
   });
   services = appServices;
+  serveRecordings((taskId) => appServices.recordings.cachedFile(taskId));
 
   // The window's first workspace.getState waits for the profile restore (see withShellHooks).
   let startupDone: () => void = () => {};

@@ -2,6 +2,7 @@
 // and every web contents ever created (navigation, new windows, webviews).
 import { app, shell, type Session } from 'electron';
 import { buildContentSecurityPolicy } from '../shared/content-security-policy.ts';
+import { MEDIA_SCHEME } from '../shared/recording-media.ts';
 import { decidePermission, decideWindowOpen, isNavigationAllowed } from './security.ts';
 
 export function hardenSession(ses: Session, options: { appUrl: string; devServerUrl?: string }): void {
@@ -16,7 +17,7 @@ export function hardenSession(ses: Session, options: { appUrl: string; devServer
   // The app scheme sets its own CSP header; the dev server's responses get it here.
   if (options.devServerUrl) {
     const origin = new URL(options.devServerUrl).origin;
-    const csp = buildContentSecurityPolicy({ devServerOrigin: origin });
+    const csp = buildContentSecurityPolicy({ devServerOrigin: origin, mediaSources: [`${MEDIA_SCHEME}:`] });
     ses.webRequest.onHeadersReceived({ urls: [`${origin}/*`] }, (details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
     });

@@ -3,6 +3,7 @@
 // them into the real window, session and ipcMain. The Content-Security-Policy, which the web
 // host sends too, is in shared/content-security-policy.ts.
 // Background: https://www.electronjs.org/docs/latest/tutorial/security
+import { MEDIA_SCHEME } from '../shared/recording-media.ts';
 
 /** The privileged scheme that serves the built renderer in production: unpod-desk://app/index.html */
 export const APP_SCHEME = 'unpod-desk';
@@ -21,7 +22,11 @@ export function privilegedSchemes() {
       scheme: APP_SCHEME,
       privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
     },
-    // The recordings scheme (audio playback) goes here as one more entry, with `stream: true`.
+    // Recordings (media-scheme.ts): streamed, so <audio> can seek in a large file; not bypassCSP.
+    {
+      scheme: MEDIA_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+    },
   ];
 }
 

@@ -39,6 +39,21 @@ export const channelNames = [
   'imports.preview',
   'imports.exportProblems',
   'imports.release',
+  // Recordings (contract-recordings.ts)
+  'recordings.open',
+  'recordings.state',
+  'recordings.peaks',
+  'recordings.markPlayed',
+  'recordings.setPinned',
+  'recordings.availability',
+  'recordings.estimateOffline',
+  'recordings.downloadOffline',
+  'recordings.cancelOffline',
+  'recordings.offlineStatus',
+  'recordings.cacheInfo',
+  'recordings.setLimit',
+  'recordings.clear',
+  'recordings.saveAs',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -50,6 +65,9 @@ export const eventNames = [
   'cache.notice',
   'menu.command',
   'desktop.fileOffered',
+  'recordings.downloadProgress',
+  'recordings.offlineProgress',
+  'recordings.changed',
 ] as const satisfies readonly EventName[];
 
 // Compile-time proof that no contract channel or event is missing from the lists above.

@@ -7,6 +7,7 @@ import { isTimeZone } from '../shared/iso-time.ts';
 import { importFileChannels } from './contract-import-files.ts';
 import { SEARCH_MAX_LENGTH } from '../shared/search-limits.ts';
 import { desktopChannels, desktopEvents } from './desktop-contract.ts';
+import { recordingChannels, recordingErrorCodes, recordingEvents } from './contract-recordings.ts';
 
 export { SEARCH_MAX_LENGTH };
 
@@ -29,6 +30,7 @@ export const errorCodes = [
   'cancelled',
   'keychain_unavailable',
   'internal',
+  ...recordingErrorCodes,
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -460,11 +462,21 @@ export const taskDetailSchema = z.object({
     }),
   ).nullable(),
   structuredData: lenientJsonView(z.array(z.object({ key: z.string(), value: z.string() }))).nullable(),
-  transcript: z.array(z.object({ role: z.string(), text: z.string(), time: z.string().nullable() })),
+  transcript: z.array(
+    z.object({
+      role: z.string(),
+      text: z.string(),
+      time: z.string().nullable(),
+      /** Offset into the recording where the platform gives one (outputs relayed from another provider). */
+      secondsFromStart: z.number().nullable(),
+    }),
+  ),
   durationSeconds: z.number().nullable(),
   cost: z.number().nullable(),
   callEndReason: z.string().nullable(),
   hasRecording: z.boolean(),
+  /** When the call (and so its recording) started, epoch ms: wall-clock transcript times align to it. */
+  recordingStart: z.number().nullable(),
 });
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
 
@@ -686,7 +698,12 @@ export const channels = {
   ...preferenceChannels,
   ...desktopChannels,
   ...importFileChannels,
-} as const;
+  ...recordingChannels({
+    taskScope: taskScopeSchema,
+    taskFilters: taskFiltersSchema.prefault({}),
+    platformErrors,
+  }),
+} as const satisfies Record<string, ChannelDef<z.ZodType, z.ZodType>>;
 
 export const events = {
   'workspace.changed': workspaceStateSchema,
@@ -704,6 +721,7 @@ export const events = {
   /** A CSV export progressed or ended. */
   'export.progress': exportProgressSchema,
   ...desktopEvents,
+  ...recordingEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -10,10 +10,12 @@ const USAGE =
   '  --seed N     demo-data seed (default 1)\n' +
   '  --speed X    call simulator speed factor (default 1: a call takes 20-90 s)\n' +
   '  --faults SPEC  comma-separated kind[:param][@METHOD][~path][*times]; kinds: server_error[:status],\n' +
-  '               html_502, rate_limit[:retryAfterSeconds], latency[:ms], reset, malformed_json, lost_response\n' +
+  '               html_502, html_page, rate_limit[:retryAfterSeconds], latency[:ms], reset, malformed_json, lost_response\n' +
   '               e.g. "server_error:503@GET*2,rate_limit:1*1,latency:200,lost_response@POST*1"\n' +
   '  --tasks-per-space N  tasks in every space (default: 400, 140 and 60)\n' +
-  '  --epoch MS   the instant the demo data is "now" for (default: this hour)\n';
+  '  --epoch MS   the instant the demo data is "now" for (default: this hour)\n' +
+  "  --signed-url-ttl S  lifetime of the recordings' pre-signed links in seconds (default 3600)\n" +
+  '  --no-range   the recordings storage ignores Range (every answer is the whole file)\n';
 
 function number(name: string, raw: string | undefined, integer: boolean): number | undefined {
   if (raw === undefined) return undefined;
@@ -33,6 +35,8 @@ function readOptions(): SandboxOptions | 'help' {
       faults: { type: 'string' },
       'tasks-per-space': { type: 'string' },
       epoch: { type: 'string' },
+      'signed-url-ttl': { type: 'string' },
+      'no-range': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -45,6 +49,12 @@ function readOptions(): SandboxOptions | 'help' {
     faults: values.faults,
     tasksPerSpace: number('tasks-per-space', values['tasks-per-space'], true),
     epochMs: number('epoch', values.epoch, true),
+    recordings: {
+      ...(values['signed-url-ttl'] !== undefined
+        ? { signedUrlTtlSeconds: number('signed-url-ttl', values['signed-url-ttl'], true) }
+        : {}),
+      ...(values['no-range'] ? { honourRange: false } : {}),
+    },
   };
 }
 

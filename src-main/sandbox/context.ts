@@ -3,6 +3,7 @@ import type { Prng } from './data/prng.ts';
 import type { MaterializeEnv } from './data/tasks.ts';
 import type { World } from './data/world.ts';
 import type { RecordingCache } from './recordings.ts';
+import type { RecordingServerSettings } from './types.ts';
 import type { CallSimulator } from './simulator.ts';
 import type { TaskStore } from './store.ts';
 
@@ -14,6 +15,7 @@ export interface SandboxContext {
   simulator: CallSimulator;
   recordings: RecordingCache;
   signingKey: Buffer;
+  recordingServer: RecordingServerSettings;
   /** Ids for tasks created at runtime (deterministic per seed and creation order). */
   idRng: Prng;
   now(): number;

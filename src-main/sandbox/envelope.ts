@@ -14,6 +14,8 @@ export interface Reply {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
+  /** Send only this many bytes of the body, then drop the connection (recording faults). */
+  cutAfterBytes?: number;
 }
 
 export function renderUnpod(status: number, payload: JsonObject): JsonObject {

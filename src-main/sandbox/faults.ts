@@ -2,7 +2,7 @@
 //
 // CLI spec (`--faults`): comma-separated rules, each
 //     kind[:param][@METHOD][~pathSubstring][*times]
-//   kind     server_error | html_502 | rate_limit | latency | reset | malformed_json | lost_response
+//   kind     server_error | html_502 | html_page | rate_limit | latency | reset | malformed_json | lost_response
 //   :param   server_error: the 5xx status (default 500); rate_limit: Retry-After seconds
 //            (default 1); latency: milliseconds (default 1000). Other kinds take none.
 //   @METHOD  GET or POST (default: any)
@@ -15,6 +15,7 @@ import type { FaultController, FaultKind, FaultRule } from './types.ts';
 export const FAULT_KINDS = [
   'server_error',
   'html_502',
+  'html_page',
   'rate_limit',
   'latency',
   'reset',

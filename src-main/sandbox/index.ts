@@ -9,7 +9,7 @@ import { generateSpaceTasks } from './data/tasks.ts';
 import { buildWorld } from './data/world.ts';
 import { HOUR_MS } from './data/time.ts';
 import { FaultList, parseFaultSpec } from './faults.ts';
-import { RecordingCache, recordingSigningKey } from './recordings.ts';
+import { RecordingCache, SIGNED_URL_TTL_SECONDS, recordingSigningKey } from './recordings.ts';
 import { createRequestHandler } from './server.ts';
 import { CallSimulator } from './simulator.ts';
 import { TaskStore } from './store.ts';
@@ -33,6 +33,22 @@ const optionsSchema = z.object({
   faults: z.union([z.string(), z.array(z.custom<FaultRule>())]).optional(),
   tasksPerSpace: z.int().min(0).max(1_000_000).optional(),
   epochMs: z.number().finite().optional(),
+  recordings: z
+    .object({
+      signedUrlTtlSeconds: z
+        .number()
+        .positive()
+        .max(7 * 24 * 3600)
+        .optional(),
+      honourRange: z.boolean().optional(),
+      renderCacheBytes: z.int().positive().optional(),
+      cut: z
+        .object({ afterBytes: z.int().min(0), times: z.int().positive() })
+        .nullable()
+        .optional(),
+    })
+    .strict()
+    .optional(),
 });
 
 function listen(server: Server, port: number): Promise<number> {
@@ -80,8 +96,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store,
     env,
     simulator,
-    recordings: new RecordingCache(),
+    recordings: new RecordingCache(opts.recordings?.renderCacheBytes),
     signingKey: recordingSigningKey(opts.seed),
+    recordingServer: {
+      signedUrlTtlSeconds: opts.recordings?.signedUrlTtlSeconds ?? SIGNED_URL_TTL_SECONDS,
+      honourRange: opts.recordings?.honourRange ?? true,
+      cut: opts.recordings?.cut ?? null,
+      served: { requests: 0, bytes: 0 },
+    },
     idRng: new Prng(hashSeed('created-tasks', opts.seed)),
     now,
   };
@@ -118,6 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       agentHandle: salesAgent.handle,
     },
     faults,
+    recordingServer: ctx.recordingServer,
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve) => {
         closed = true;

@@ -1,14 +1,10 @@
 // Recordings: the authenticated pre-signed URL endpoint, and the private media files behind it
 // (403 without a valid signature, like object storage), with HTTP Range support.
 import { hashSeed } from './data/prng.ts';
-import { materialize, recordingPath } from './data/tasks.ts';
+import { renderRecording } from './audio-render.ts';
+import { materialize, recordingFormatFor, recordingPath } from './data/tasks.ts';
 import { rawReply, unpodReply, type Reply } from './envelope.ts';
-import {
-  SIGNED_URL_TTL_SECONDS,
-  checkSignature,
-  signRecordingUrl,
-  synthesizeRecording,
-} from './recordings.ts';
+import { checkSignature, contentTypeOf, signRecordingUrl } from './recordings.ts';
 import { header, type ApiRequest, type SandboxContext } from './context.ts';
 
 export const PRIVATE_MEDIA_PREFIX = '/media/private/';
@@ -26,7 +22,7 @@ export function preSignedUrl(ctx: SandboxContext, req: ApiRequest): Reply {
   if (!target.pathname.startsWith(PRIVATE_MEDIA_PREFIX)) return unpodReply(206, { message: 'Invalid URL' });
   // Signed for this server's origin whatever origin the stored URL names: a cached URL from an
   // earlier run on another port still gets a working link.
-  const expires = Math.floor(ctx.now() / 1000) + SIGNED_URL_TTL_SECONDS;
+  const expires = Math.floor(ctx.now() / 1000) + ctx.recordingServer.signedUrlTtlSeconds;
   const url = signRecordingUrl(ctx.env.baseUrl, target.pathname, ctx.signingKey, expires);
   return unpodReply(200, { message: 'Pre-signed URL generated successfully', data: { url } });
 }
@@ -61,8 +57,8 @@ export function parseRange(value: string | undefined, size: number): ByteRange {
   return end < start ? null : { start, end };
 }
 
-/** GET/HEAD /media/private/recordings/<task_id>.wav?expires=..&signature=.. */
-export function recordingFile(ctx: SandboxContext, req: ApiRequest): Reply {
+/** GET/HEAD /media/private/recordings/<task_id>.(wav|mp3)?expires=..&signature=.. */
+export async function recordingFile(ctx: SandboxContext, req: ApiRequest): Promise<Reply> {
   const path = req.url.pathname;
   const check = checkSignature(ctx.signingKey, path, req.url.searchParams, ctx.now());
   if (check === 'expired') return storageError(403, 'AccessDenied', 'Request has expired');
@@ -72,18 +68,53 @@ export function recordingFile(ctx: SandboxContext, req: ApiRequest): Reply {
   const record = ctx.store.get(taskId);
   const live = record ? materialize(record, ctx.env) : null;
   const output = live?.task.output;
-  if (!record || !live || !output || !('recording_url' in output) || path !== recordingPath(taskId)) {
+  const format =
+    record && output && 'duration' in output ? recordingFormatFor(record, output.duration) : null;
+  if (
+    !record ||
+    !live ||
+    !output ||
+    !('recording_url' in output) ||
+    path !== recordingPath(taskId, format!.container)
+  ) {
     return storageError(404, 'NoSuchKey', 'The specified key does not exist.');
   }
-  const wav = ctx.recordings.get(taskId, () =>
-    synthesizeRecording(live.turns, output.duration, hashSeed('audio', ctx.world.seed, taskId)),
+  // Rendered off the main thread on first request, then kept (RecordingCache).
+  const wav = await ctx.recordings.getAsync(taskId, () =>
+    renderRecording({
+      turns: live.turns,
+      durationSec: output.duration,
+      seed: hashSeed('audio', ctx.world.seed, taskId),
+      format: format!,
+    }),
   );
+  const type = contentTypeOf(format!);
   const common = {
     'Accept-Ranges': 'bytes',
     'Cache-Control': 'private, max-age=3600',
     'Last-Modified': new Date(ctx.world.epochMs).toUTCString(),
   };
-  const range = parseRange(header(req, 'Range'), wav.length);
+  const settings = ctx.recordingServer;
+  // A dropped connection, while the test asks for some.
+  let cutAfterBytes: number | undefined;
+  if (settings.cut !== null && settings.cut.times > 0) {
+    cutAfterBytes = settings.cut.afterBytes;
+    settings.cut = settings.cut.times > 1 ? { ...settings.cut, times: settings.cut.times - 1 } : null;
+  }
+  const cut = (reply: Reply): Reply => {
+    if (req.method === 'GET') {
+      settings.served.requests++;
+      settings.served.bytes += Math.min(reply.body.length, cutAfterBytes ?? Infinity);
+    }
+    return cutAfterBytes === undefined ? reply : { ...reply, cutAfterBytes };
+  };
+  // A storage that ignores Range answers every request with the whole file.
+  if (!settings.honourRange) return cut(rawReply(200, type, wav, { ...common, 'Accept-Ranges': 'none' }));
+  // If-Range: a validator that no longer matches gets the whole (changed) file.
+  const ifRange = header(req, 'If-Range');
+  const rangeHeader =
+    ifRange !== undefined && ifRange !== common['Last-Modified'] ? undefined : header(req, 'Range');
+  const range = parseRange(rangeHeader, wav.length);
   if (range === 'unsatisfiable') {
     return storageError(416, 'InvalidRange', 'The requested range is not satisfiable', {
       ...common,
@@ -91,10 +122,12 @@ export function recordingFile(ctx: SandboxContext, req: ApiRequest): Reply {
     });
   }
   if (range) {
-    return rawReply(206, 'audio/wav', wav.subarray(range.start, range.end + 1), {
-      ...common,
-      'Content-Range': `bytes ${range.start}-${range.end}/${wav.length}`,
-    });
+    return cut(
+      rawReply(206, type, wav.subarray(range.start, range.end + 1), {
+        ...common,
+        'Content-Range': `bytes ${range.start}-${range.end}/${wav.length}`,
+      }),
+    );
   }
-  return rawReply(200, 'audio/wav', wav, common);
+  return cut(rawReply(200, type, wav, common));
 }

@@ -1,6 +1,7 @@
-// Call recordings: synthetic speech-like audio (WAV, 8 kHz mono 16-bit PCM) whose length is the
-// call's `duration` and whose voiced stretches follow the transcript's turns, plus the URL
-// signing that guards them (like object storage behind the platform's pre-signed URLs).
+// Call recordings: synthetic speech-like audio (8 kHz 16-bit; WAV, or MP3 encoded in a worker
+// thread by audio-worker.ts; mono, or agent left / customer right) whose length is the call's
+// `duration` and whose voiced stretches follow the transcript's turns, plus the URL signing that
+// guards them (like object storage behind the platform's pre-signed URLs).
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { endianness } from 'node:os';
 import { Prng } from './data/prng.ts';
@@ -9,17 +10,17 @@ import type { SpeechTurn } from './data/task-types.ts';
 export const SAMPLE_RATE = 8000;
 const WAV_HEADER_BYTES = 44;
 
-function wavHeader(buf: Buffer, dataBytes: number): void {
+function wavHeader(buf: Buffer, dataBytes: number, channels = 1): void {
   buf.write('RIFF', 0, 'ascii');
   buf.writeUInt32LE(36 + dataBytes, 4);
   buf.write('WAVE', 8, 'ascii');
   buf.write('fmt ', 12, 'ascii');
   buf.writeUInt32LE(16, 16); // fmt chunk size
   buf.writeUInt16LE(1, 20); // PCM
-  buf.writeUInt16LE(1, 22); // mono
+  buf.writeUInt16LE(channels, 22);
   buf.writeUInt32LE(SAMPLE_RATE, 24);
-  buf.writeUInt32LE(SAMPLE_RATE * 2, 28); // byte rate
-  buf.writeUInt16LE(2, 32); // block align
+  buf.writeUInt32LE(SAMPLE_RATE * 2 * channels, 28); // byte rate
+  buf.writeUInt16LE(2 * channels, 32); // block align
   buf.writeUInt16LE(16, 34); // bits per sample
   buf.write('data', 36, 'ascii');
   buf.writeUInt32LE(dataBytes, 40);
@@ -73,15 +74,25 @@ function syllable(
   }
 }
 
-/** Renders the audio of a call: line hiss throughout, syllable bursts while someone speaks. */
-export function synthesizeRecording(turns: SpeechTurn[], durationSec: number, seed: number): Buffer {
+/**
+ * Renders the speech of a call as float samples: line hiss throughout, syllable bursts while
+ * someone speaks. Mono mixes both speakers; two channels put the agent (assistant) on the left
+ * and the customer on the right, as call recorders do.
+ */
+export function renderSpeech(
+  turns: SpeechTurn[],
+  durationSec: number,
+  seed: number,
+  channels: 1 | 2 = 1,
+): Float32Array[] {
   const p = new Prng(seed);
   const total = Math.max(1, Math.round(durationSec * SAMPLE_RATE));
-  const samples = new Float32Array(total);
+  const out = Array.from({ length: channels }, () => new Float32Array(total));
   const hissAt = p.int(0, 1 << 20);
-  for (let i = 0; i < total; i++) samples[i] = noise(hissAt + i) * 0.004;
+  for (const lane of out) for (let i = 0; i < total; i++) lane[i] = noise(hissAt + i) * 0.004;
   for (const turn of turns) {
     const assistant = turn.role === 'assistant';
+    const samples = out[channels === 2 && !assistant ? 1 : 0]!;
     const f0 = (assistant ? 205 : 125) * p.float(0.93, 1.07);
     const amp = assistant ? 0.32 : 0.26;
     const end = Math.min(total, Math.round(turn.endSec * SAMPLE_RATE));
@@ -102,23 +113,66 @@ export function synthesizeRecording(turns: SpeechTurn[], durationSec: number, se
       t += len + Math.round(pause * SAMPLE_RATE);
     }
   }
-  const buf = Buffer.alloc(WAV_HEADER_BYTES + total * 2);
-  wavHeader(buf, total * 2);
-  const pcm = new Int16Array(total);
-  for (let i = 0; i < total; i++) {
+  return out;
+}
+
+/** Float samples → 16-bit PCM, clipped. */
+export function toPcm16(samples: Float32Array): Int16Array {
+  const pcm = new Int16Array(samples.length);
+  for (let i = 0; i < samples.length; i++) {
     const v = samples[i]!;
     pcm[i] = v >= 1 ? 32767 : v <= -1 ? -32767 : (v * 32767 + (v >= 0 ? 0.5 : -0.5)) | 0;
   }
-  // WAV is little-endian; so are the machines this runs on, but do not assume it.
-  if (endianness() === 'BE')
-    for (let i = 0; i < total; i++) pcm[i] = ((pcm[i]! & 0xff) << 8) | ((pcm[i]! >> 8) & 0xff);
-  Buffer.from(pcm.buffer).copy(buf, WAV_HEADER_BYTES);
+  return pcm;
+}
+
+/** 16-bit PCM WAV of one or two channels (interleaved). */
+export function encodeWav(channels: Float32Array[]): Buffer {
+  const count = channels.length;
+  const frames = channels[0]!.length;
+  const pcm = channels.map(toPcm16);
+  const buf = Buffer.alloc(WAV_HEADER_BYTES + frames * count * 2);
+  wavHeader(buf, frames * count * 2, count);
+  let at = WAV_HEADER_BYTES;
+  if (count === 1 && endianness() === 'LE') {
+    Buffer.from(pcm[0]!.buffer).copy(buf, at);
+    return buf;
+  }
+  for (let i = 0; i < frames; i++) {
+    for (let c = 0; c < count; c++) {
+      buf.writeInt16LE(pcm[c]![i]!, at);
+      at += 2;
+    }
+  }
   return buf;
 }
+
+/** Renders the audio of a call as an 8 kHz mono 16-bit WAV. */
+export function synthesizeRecording(turns: SpeechTurn[], durationSec: number, seed: number): Buffer {
+  return encodeWav(renderSpeech(turns, durationSec, seed, 1));
+}
+
+/** How a demo task's recording is stored: most WAV, some MP3; some with a channel per speaker. */
+export interface RecordingFormat {
+  container: 'wav' | 'mp3';
+  channels: 1 | 2;
+}
+
+export const DEFAULT_RECORDING_FORMAT: RecordingFormat = { container: 'wav', channels: 1 };
+
+/** Deterministic per task (its seed): about a quarter MP3, a third two-channel. */
+export function recordingFormatOf(formatSeed: number): RecordingFormat {
+  const p = new Prng(formatSeed);
+  return { container: p.chance(0.25) ? 'mp3' : 'wav', channels: p.chance(0.33) ? 2 : 1 };
+}
+
+export const contentTypeOf = (format: RecordingFormat): string =>
+  format.container === 'mp3' ? 'audio/mpeg' : 'audio/wav';
 
 /** Keeps recently served recordings, up to a byte budget (a 90 s call is about 1.4 MB). */
 export class RecordingCache {
   #entries = new Map<string, Buffer>();
+  #making = new Map<string, Promise<Buffer>>();
   #bytes = 0;
   #limitBytes: number;
 
@@ -145,8 +199,22 @@ export class RecordingCache {
     return made;
   }
 
+  /** Like get, for audio made off the main thread; one making per key at a time. */
+  async getAsync(key: string, make: () => Promise<Buffer>): Promise<Buffer> {
+    const hit = this.#entries.get(key);
+    if (hit) return this.get(key, () => hit);
+    let pending = this.#making.get(key);
+    if (!pending) {
+      pending = make().finally(() => this.#making.delete(key));
+      this.#making.set(key, pending);
+    }
+    const made = await pending;
+    return this.get(key, () => made);
+  }
+
   clear(): void {
     this.#entries.clear();
+    this.#making.clear();
     this.#bytes = 0;
   }
 }

@@ -17,7 +17,8 @@ import type { FaultList } from './faults.ts';
 import type { ApiRequest, SandboxContext } from './context.ts';
 import type { FaultRule } from './types.ts';
 
-type Handler = (ctx: SandboxContext, req: ApiRequest) => Reply;
+// Recordings answer asynchronously (audio is rendered in a worker thread); the API synchronously.
+type Handler = (ctx: SandboxContext, req: ApiRequest) => Reply | Promise<Reply>;
 
 interface Route {
   pattern: RegExp;
@@ -42,7 +43,7 @@ const ROUTES: Route[] = [
   route(`${PLATFORM}/agents/`, true, { GET: listAgents }),
   route(`${PLATFORM}/agents/${SEGMENT}/tasks/`, true, { GET: listAgentTasks }),
   route('/api/v1/media/pre-signed-url/', true, { GET: preSignedUrl }),
-  route('/media/private/recordings/([A-Za-z0-9_-]+)\\.wav', false, { GET: recordingFile }),
+  route('/media/private/recordings/([A-Za-z0-9_-]+)\\.(?:wav|mp3)', false, { GET: recordingFile }),
 ];
 
 function findRoute(pathname: string): { route: Route; params: string[] } | null {
@@ -90,6 +91,13 @@ function faultReply(fault: FaultRule): Reply | null {
         502,
         'text/html',
         '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+      );
+    case 'html_page':
+      // A sign-in page served with 200 where a file was expected (an expired storage session).
+      return rawReply(
+        200,
+        'text/html; charset=utf-8',
+        '<!doctype html><html><head><title>Sign in</title></head><body><form><input name="user"></form></body></html>\n',
       );
     case 'rate_limit': {
       const seconds = fault.retryAfterSeconds ?? 1;
@@ -155,7 +163,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       }
       body = read;
     }
-    const reply = dispatch(url, method, req, body, found);
+    const reply = await dispatch(url, method, req, body, found);
     if (fault?.kind === 'lost_response') {
       // The work is done (the tasks exist); the client never hears back.
       req.socket.destroy();
@@ -170,7 +178,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     req: IncomingMessage,
     body: Buffer | null,
     found: ReturnType<typeof findRoute>,
-  ): Reply {
+  ): Reply | Promise<Reply> {
     if (!found) {
       // Django's APPEND_SLASH: a known path without its trailing slash is redirected.
       if (!url.pathname.endsWith('/') && findRoute(`${url.pathname}/`)?.route.api) {
@@ -194,6 +202,17 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
   function write(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
     if (res.destroyed) return;
     res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(reply.body.length) });
+    if (
+      reply.cutAfterBytes !== undefined &&
+      req.method !== 'HEAD' &&
+      reply.cutAfterBytes < reply.body.length
+    ) {
+      // A connection that drops mid-file: part of the body, then the socket closes.
+      // The drop comes a moment after the bytes, as on a real network (a drop in the same
+      // instant would make the client discard what it had not read yet).
+      res.write(reply.body.subarray(0, reply.cutAfterBytes), () => setTimeout(() => res.destroy(), 1000));
+      return;
+    }
     res.end(req.method === 'HEAD' ? undefined : reply.body);
   }
 

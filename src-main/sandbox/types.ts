@@ -9,7 +9,14 @@ export interface SandboxCredentials {
 }
 
 export type FaultKind =
-  'server_error' | 'html_502' | 'rate_limit' | 'latency' | 'reset' | 'malformed_json' | 'lost_response';
+  | 'server_error'
+  | 'html_502'
+  | 'html_page'
+  | 'rate_limit'
+  | 'latency'
+  | 'reset'
+  | 'malformed_json'
+  | 'lost_response';
 
 export interface FaultRule {
   kind: FaultKind;
@@ -49,6 +56,23 @@ export interface SandboxOptions {
    * identical for a given seed within the hour. Pin it for byte-identical data across days.
    */
   epochMs?: number;
+  /** How the recordings' storage behaves (signed-link lifetime, Range support). */
+  recordings?: Partial<Omit<RecordingServerSettings, 'served'>> & {
+    /** Bytes of rendered recordings kept in memory (default 64 MB; benchmarks keep more). */
+    renderCacheBytes?: number;
+  };
+}
+
+/** The recordings storage's behaviour; tests change it on a running sandbox (`recordingServer`). */
+export interface RecordingServerSettings {
+  /** Lifetime of a pre-signed link (default 3600 s, like the platform's). */
+  signedUrlTtlSeconds: number;
+  /** false: Range is ignored and every answer is the whole file with 200 (default true). */
+  honourRange: boolean;
+  /** The next `times` recording answers stop after `afterBytes` bytes (a dropped connection). */
+  cut: { afterBytes: number; times: number } | null;
+  /** What the storage has sent so far (GET bodies of recordings; a cut answer counts what went out). */
+  served: { requests: number; bytes: number };
 }
 
 export interface Sandbox {
@@ -56,5 +80,7 @@ export interface Sandbox {
   baseUrl: string;
   credentials: SandboxCredentials;
   faults: FaultController;
+  /** Mutable: change how the recordings' storage behaves from now on. */
+  recordingServer: RecordingServerSettings;
   close(): Promise<void>;
 }

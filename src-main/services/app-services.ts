@@ -13,6 +13,13 @@ import { createOpenWithService, type OpenWithService } from './open-with.ts';
 import { createImportsService, type ImportsService, type SaveFileDialog } from './imports/imports-service.ts';
 import { createPreferencesService, type PreferencesService } from './preferences.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
+import {
+  createRecordingsService,
+  webRecordingsRoot,
+  type RecordingsService,
+  type RecordingsServiceOptions,
+  type SaveAsHost,
+} from './recordings/index.ts';
 import { createTasksService, type SyncTiming, type TasksService } from './tasks/index.ts';
 import { createWorkspaceService, type Emit, type WorkspaceService } from './workspace.ts';
 
@@ -44,6 +51,15 @@ export interface AppServicesOptions {
   connectionTiming?: Partial<ConnectionTiming>;
   /** Electron's save dialog: where main writes an export (the task list, a lead file's problem rows); without it (the web host) exports are downloads. */
   saveFile?: SaveFileDialog;
+  /**
+   * Where recordings are kept (a folder per workspace inside): Electron passes the OS cache
+   * folder (recordings/cache-folder.ts); default <dataDir>/recordings (the web host).
+   */
+  recordingsRoot?: string;
+  /** Electron's "Save recording as…" (a save dialog); the web host offers a download. */
+  saveRecordingAs?: SaveAsHost;
+  /** Test hooks: bulk download concurrency, stall timeout. */
+  recordingsTiming?: Pick<RecordingsServiceOptions, 'concurrency' | 'idleTimeoutMs'>;
 }
 
 export interface AppServices {
@@ -59,6 +75,8 @@ export interface AppServices {
   openWith: OpenWithService;
   /** Lead files: staging, preview, export of problem rows, checked leads for the journal. */
   imports: ImportsService;
+  /** Call recordings: the cache, serving, peaks, "Make available offline". */
+  recordings: RecordingsService;
   handlers: Handlers;
   /** Closes the open workspace (stops the demo sandbox). */
   close(): Promise<void>;
@@ -109,6 +127,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     logger: logger.child({ component: 'imports' }),
     ...(options.saveFile ? { saveFile: options.saveFile } : {}),
   });
+  const recordings = createRecordingsService({
+    dataDir: options.dataDir,
+    root: options.recordingsRoot ?? webRecordingsRoot(options.dataDir),
+    host: options.host,
+    workspace,
+    tasks,
+    emit: options.emit,
+    logger: logger.child({ component: 'recordings' }),
+    ...(options.saveRecordingAs ? { saveAs: options.saveRecordingAs } : {}),
+    ...options.recordingsTiming,
+  });
   return {
     dataDir: options.dataDir,
     workspace,
@@ -117,6 +146,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     preferences,
     openWith,
     imports,
+    recordings,
     handlers: createHandlers({
       workspace,
       profiles,
@@ -125,10 +155,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       appInfo: { version: options.version, host: options.host, dataDir: options.dataDir },
       openWith,
       imports,
+      recordings,
     }),
     close: async () => {
       profiles.close();
       await workspace.close();
+      await recordings.close();
       await tasks.close();
       await preferences.close();
       await imports.close();

@@ -9,6 +9,7 @@ import { createPreferencesHandlers } from './preferences-handlers.ts';
 import type { PreferencesService } from './preferences.ts';
 import { createProfileHandlers } from './profile-handlers.ts';
 import type { ProfilesService } from './profiles-service.ts';
+import { createRecordingHandlers, type RecordingsService } from './recordings/index.ts';
 import { createTaskHandlers, type TasksService } from './tasks/index.ts';
 import { createWorkspaceHandlers } from './workspace/handlers.ts';
 import type { WorkspaceService } from './workspace.ts';
@@ -18,6 +19,7 @@ export interface HandlerDeps {
   profiles: ProfilesService;
   tasks: TasksService;
   preferences: PreferencesService;
+  recordings: RecordingsService;
   appInfo: AppInfo;
   openWith: OpenWithService;
   imports: ImportsService;
@@ -31,6 +33,7 @@ export function createHandlers({
   appInfo,
   openWith,
   imports,
+  recordings,
 }: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(appInfo),
@@ -40,5 +43,6 @@ export function createHandlers({
     ...createPreferencesHandlers(preferences),
     ...createOpenWithHandlers(openWith),
     ...createImportFileHandlers(imports, appInfo.host),
+    ...createRecordingHandlers(recordings),
   };
 }

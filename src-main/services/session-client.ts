@@ -48,6 +48,7 @@ export function createDisposableClient(inner: UnpodClient): DisposableClient {
       client.getSignedRecordingUrl(recordingUrl, withSignal(o)),
     downloadRecording: async (recordingUrl, destPath, o) =>
       client.downloadRecording(recordingUrl, destPath, withSignal(o)),
+    openRecording: async (recordingUrl, o) => client.openRecording(recordingUrl, withSignal(o)),
   });
 
   return {

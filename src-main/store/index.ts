@@ -29,6 +29,7 @@ export type {
   TaskQuery,
   TaskReader,
 } from './task-queries.ts';
+export type { RecordingCandidate, RecordingEntry, RecordingSource } from './recording-index.ts';
 export type { SyncState, SyncStateRepository, SyncStateUpdate } from './sync-state.ts';
 export { HIGHLIGHT_END, HIGHLIGHT_START, buildFtsQuery, splitHighlights } from './fts-query.ts';
 export { taskCsvColumns, toCsv } from './csv-export.ts';

@@ -133,6 +133,23 @@ export const migrations: readonly Migration[] = [
       INSERT INTO search_backlog (task_pk) SELECT pk FROM tasks;
     `);
   },
+  // The recordings index (recording-index.ts): the files in the OS cache folder, their sizes,
+  // and what eviction needs (last played, kept offline). No foreign key to tasks: a recording
+  // stays playable while its task is being re-synced.
+  (db) => {
+    db.exec(`
+      CREATE TABLE recordings (
+        task_id        TEXT PRIMARY KEY,
+        file           TEXT NOT NULL,            -- relative to the workspace's recordings folder
+        bytes          INTEGER,
+        content_type   TEXT,
+        last_played_at INTEGER,                  -- epoch ms
+        pinned         INTEGER NOT NULL DEFAULT 0,
+        complete       INTEGER NOT NULL DEFAULT 0,
+        downloaded_at  INTEGER                   -- epoch ms
+      ) WITHOUT ROWID;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -15,6 +15,7 @@ import {
   type IndexingMode,
   type SearchIndexStatus,
 } from './search-index.ts';
+import { createRecordingIndexReader, type RecordingIndexReader } from './recording-index.ts';
 import { createSyncStateRepository, type SyncStateRepository } from './sync-state.ts';
 import { createTaskReader, type TaskReader } from './task-queries.ts';
 import { createTaskWriter, type TaskWriter } from './task-writes.ts';
@@ -217,6 +218,7 @@ export function openCache(path: string, options: OpenCacheOptions = {}): OpenCac
 export interface CacheReader {
   readonly tasks: TaskReader;
   readonly syncState: Pick<SyncStateRepository, 'get' | 'list'>;
+  readonly recordings: RecordingIndexReader;
   /** Tasks the writer has not indexed yet (a search cannot find them yet). */
   searchBacklog(): number;
   /** Calls placed in a space since a time, by number (the lead import's duplicates). */
@@ -241,6 +243,7 @@ export function openCacheReader(path: string): CacheReader {
     return {
       tasks: createTaskReader(statements, hits, new PageText(db), searchBacklog),
       syncState: { get: syncState.get, list: syncState.list },
+      recordings: createRecordingIndexReader(db, hits),
       searchBacklog,
       calls: createRecentCallReader(statements),
       database: db,

@@ -5,6 +5,11 @@ import type { ZodType } from 'zod';
 import { UnpodError, type ErrorContext } from './errors.ts';
 import { callJson, createKy, type RequestLogEntry, type TransportSettings } from './http.ts';
 import { downloadRecording, type DownloadOptions, type DownloadResult } from './recording.ts';
+import {
+  openRecordingResponse,
+  type OpenRecordingOptions,
+  type OpenedRecordingResponse,
+} from './recording-fetch.ts';
 import type { TaskPage } from './pager.ts';
 import {
   agentsResponseSchema,
@@ -26,6 +31,7 @@ import {
 export type { TaskPage } from './pager.ts';
 export type { RequestLogEntry } from './http.ts';
 export type { DownloadOptions, DownloadResult } from './recording.ts';
+export type { OpenRecordingOptions, OpenedRecordingResponse } from './recording-fetch.ts';
 
 export interface UnpodClientOptions {
   /** Origin of the platform, e.g. https://unpod.dev (a trailing /api/v2/platform is tolerated). */
@@ -84,6 +90,8 @@ export interface UnpodClient {
   createTask(spaceToken: string, body: CreateTaskRequest, o?: RequestOptions): Promise<CreateTaskOutcome>;
   getSignedRecordingUrl(recordingUrl: string, o?: RequestOptions): Promise<string>;
   downloadRecording(recordingUrl: string, destPath: string, o?: DownloadOptions): Promise<DownloadResult>;
+  /** The recording's response for a resumable download (recording-fetch.ts). */
+  openRecording(recordingUrl: string, o?: OpenRecordingOptions): Promise<OpenedRecordingResponse>;
 }
 
 const PLATFORM = 'api/v2/platform';
@@ -343,6 +351,15 @@ function buildClient(resolved: ResolvedOptions): UnpodClient {
         { bare, baseUrl, token, settings, signUrl: (url, opts) => client.getSignedRecordingUrl(url, opts) },
         recordingUrl,
         destPath,
+        o,
+      );
+    },
+
+    async openRecording(recordingUrl, o) {
+      requireText(recordingUrl, 'recording link');
+      return openRecordingResponse(
+        { bare, baseUrl, token, settings, signUrl: (url, opts) => client.getSignedRecordingUrl(url, opts) },
+        recordingUrl,
         o,
       );
     },

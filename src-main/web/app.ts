@@ -79,6 +79,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
       logger,
       imports: services.imports,
       exportDownload: (id) => services.tasks.takeExportDownload(id),
+      recordingFile: (taskId) => services.recordings.cachedFile(taskId),
     });
     return {
       ...server,

@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import type { IpcResult } from '../ipc/contract.ts';
 import type { Router } from '../ipc/router.ts';
 import type { Logger } from '../log/index.ts';
+import { answerMediaRequest, pipeMediaAnswer, type MediaFileRef } from '../host-shared/media-range.ts';
 import { cacheControlFor, etagOf, matchesEtag, readStaticFile } from '../host-shared/static-files.ts';
+import { taskIdFromMediaPath, WEB_MEDIA_PREFIX } from '../shared/recording-media.ts';
 import { buildContentSecurityPolicy } from '../shared/content-security-policy.ts';
 import type { EventHub } from './event-hub.ts';
 import { serveExportDownload, type ExportDownload } from './export-download.ts';
@@ -29,6 +31,8 @@ export interface WebServerOptions {
   imports?: Pick<ImportsService, 'stageUpload' | 'takeDownload'>;
   /** The one-time download of a CSV export the page asked for (GET /export/<id>). */
   exportDownload?: (id: string) => ExportDownload | null;
+  /** A task's complete cached recording, for GET/HEAD /media/recordings/<taskId> (null: none). */
+  recordingFile?: (taskId: string) => Promise<Omit<MediaFileRef, 'downloadName'> | null>;
 }
 
 export interface WebServer {
@@ -178,6 +182,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
+  // Recordings for <audio> (with byte ranges) and "Save as…" (?download=1), from the cache only.
+  async function handleMedia(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const taskId = taskIdFromMediaPath(url.pathname, WEB_MEDIA_PREFIX);
+    const found = taskId !== null && options.recordingFile ? await options.recordingFile(taskId) : null;
+    const ext = found ? (/\.[a-z0-9]+$/i.exec(found.file)?.[0] ?? '') : '';
+    const ref =
+      found && url.searchParams.get('download') === '1'
+        ? { ...found, downloadName: `recording-${taskId}${ext}` }
+        : found;
+    const answer = await answerMediaRequest(
+      { method: req.method ?? 'GET', range: headerValue(req.headers.range) },
+      ref,
+    );
+    pipeMediaAnswer(answer, res, COMMON_HEADERS);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const verdictWithoutSecret = checkRequest(
@@ -234,6 +254,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const download = options.exportDownload?.(url.pathname.slice('/export/'.length)) ?? null;
       return serveExportDownload(req, res, download, COMMON_HEADERS, options.logger);
     }
+    if (url.pathname.startsWith(WEB_MEDIA_PREFIX)) return handleMedia(req, res, url);
     return handleStatic(req, res, url.pathname);
   }
 

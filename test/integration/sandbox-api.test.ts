@@ -279,7 +279,7 @@ describe('space tasks', () => {
     );
     for (const t of data!) {
       if (t.status === 'completed') {
-        expect(t.output.recording_url).toMatch(/\/media\/private\/recordings\/T[0-9a-f]+\.wav$/);
+        expect(t.output.recording_url).toMatch(/\/media\/private\/recordings\/T[0-9a-f]+\.(wav|mp3)$/);
         expect(t.output.duration).toBeGreaterThan(0);
         expect(t.output.transcript!.length).toBeGreaterThan(0);
         expect(t.output.post_call_data!.classification.labels).toContain(

@@ -20,7 +20,13 @@ beforeAll(async () => {
     { headers: { Authorization: `Token ${sb.credentials.token}` } },
   );
   const tasks = ((await res.json()) as { data: TaskJson[] }).data;
-  task = tasks.find((t) => t.status === 'completed')!;
+  // A mono WAV (demo recordings also come as MP3 and with a channel per speaker): the first
+  // completed call whose WAV header (the first 44 bytes, by Range) says one channel.
+  for (const t of tasks.filter((t) => t.status === 'completed' && t.output.recording_url?.endsWith('.wav'))) {
+    task = t;
+    const head = await fetch(await signedUrl(), { headers: { Range: 'bytes=0-43' } });
+    if (Buffer.from(await head.arrayBuffer()).readUInt16LE(22) === 1) break;
+  }
 });
 afterAll(async () => {
   await sb.close();

@@ -212,6 +212,8 @@ describe('reading the cache: filters, counts, search, detail, export', () => {
     expect(detail.transcript.length).toBeGreaterThan(0);
     expect(detail.transcript.map((l) => l.role)).toContain('user');
     expect(detail.hasRecording).toBe(true);
+    // The call's start, to which the transcript's wall-clock times are aligned for playback.
+    expect(detail.recordingStart).toBe(Date.parse(`${target.output!.start_time!.replace(' ', 'T')}Z`));
     const parsed = JSON.parse(evaluatorOf(target) as string) as { score: number; reason: string };
     expect(detail.successEvaluation).toEqual({
       kind: 'parsed',

@@ -45,6 +45,67 @@ const appInfo = {
   versions: { electron: null, chromium: null, node: '24.0.0' },
   dataDir: '/data',
 };
+const recordingState = {
+  taskId: 't1',
+  offline: true,
+  pinned: false,
+  bytes: 10,
+  contentType: 'audio/wav',
+  lastPlayedAt: null,
+};
+const bulkStatus = {
+  jobId: 'j1',
+  phase: 'done' as const,
+  total: 0,
+  done: 0,
+  failed: 0,
+  bytes: 0,
+  startedAt: '2026-01-01T00:00:00.000Z',
+  finishedAt: '2026-01-01T00:00:00.000Z',
+  lastError: null,
+};
+const cacheInfo = { usedBytes: 0, limitBytes: 1, folder: '/c', count: 0, pinnedCount: 0, pinnedBytes: 0 };
+
+function recordingHandlers(record: <T>(channel: string, value: T) => (input: unknown) => T) {
+  return {
+    'recordings.open': record('recordings.open', {
+      ...recordingState,
+      url: '/media/recordings/t1',
+      channels: 1,
+      sampleRate: 8000,
+      durationSeconds: 1,
+    }),
+    'recordings.state': record('recordings.state', recordingState),
+    'recordings.peaks': record('recordings.peaks', {
+      taskId: 't1',
+      channels: 1,
+      sampleRate: 8000,
+      durationSeconds: 0,
+      peaksPerSecond: 50,
+      lanes: [{ min: [], max: [] }],
+    }),
+    'recordings.markPlayed': record('recordings.markPlayed', null),
+    'recordings.setPinned': record('recordings.setPinned', recordingState),
+    'recordings.availability': record('recordings.availability', { offline: [], pinned: [] }),
+    'recordings.estimateOffline': record('recordings.estimateOffline', {
+      withRecording: 0,
+      alreadyOffline: 0,
+      toDownload: 0,
+      estimatedBytes: 0,
+      exact: true,
+      usedBytes: 0,
+      limitBytes: 1,
+      fitsInLimit: true,
+    }),
+    'recordings.downloadOffline': record('recordings.downloadOffline', bulkStatus),
+    'recordings.cancelOffline': record('recordings.cancelOffline', bulkStatus),
+    'recordings.offlineStatus': record('recordings.offlineStatus', null),
+    'recordings.cacheInfo': record('recordings.cacheInfo', cacheInfo),
+    'recordings.setLimit': record('recordings.setLimit', cacheInfo),
+    'recordings.clear': record('recordings.clear', cacheInfo),
+    'recordings.saveAs': record('recordings.saveAs', { kind: 'cancelled' as const }),
+  };
+}
 
 /** Handlers that answer correctly and record what they were called with. */
 function fakeHandlers(overrides: Partial<Handlers> = {}) {
@@ -161,6 +222,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     'preferences.get': record('preferences.get', { taskColumnWidths: {} }),
     'preferences.set': record('preferences.set', { taskColumnWidths: {} }),
     'desktop.takeOfferedFile': record('desktop.takeOfferedFile', null),
+    ...recordingHandlers(record),
     ...overrides,
   };
   return { handlers, calls };

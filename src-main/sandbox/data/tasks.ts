@@ -7,6 +7,7 @@ import { FAILURES, generateCall, type CallResult, type ConnectedOutcome } from '
 import type { AgentRecord, SpaceRecord, World } from './world.ts';
 import type { CallType, SpeechTurn, Task, TaskStatus } from './task-types.ts';
 import { DAY_MS, HOUR_MS, isoMicros, wallClock } from './time.ts';
+import { DEFAULT_RECORDING_FORMAT, recordingFormatOf, type RecordingFormat } from '../recordings.ts';
 
 export interface TaskRecord {
   /** Insertion order; breaks ties between equal `created`. */
@@ -40,7 +41,23 @@ export interface MaterializeEnv {
   baseUrl: string;
 }
 
-export const recordingPath = (taskId: string): string => `/media/private/recordings/${taskId}.wav`;
+export const recordingPath = (taskId: string, container: 'wav' | 'mp3' = 'wav'): string =>
+  `/media/private/recordings/${taskId}.${container}`;
+
+/**
+ * MP3 only for calls up to this long: the pure-JS encoder needs a few seconds per minute of
+ * audio, and the sandbox renders on first request (longer calls stay WAV).
+ */
+export const MP3_MAX_SECONDS = 60;
+
+/** How a task's recording is stored: tasks created at runtime get WAV mono, demo tasks vary. */
+export function recordingFormatFor(record: TaskRecord, durationSec: number): RecordingFormat {
+  if (record.live) return DEFAULT_RECORDING_FORMAT;
+  const format = recordingFormatOf(hashSeed('recording-format', record.seed));
+  return format.container === 'mp3' && durationSec > MP3_MAX_SECONDS
+    ? { ...format, container: 'wav' }
+    : format;
+}
 
 export function digitsOf(s: string): string {
   return s.replace(/\D+/g, '');
@@ -345,6 +362,10 @@ export function materialize(record: TaskRecord, env: MaterializeEnv): LiveTask {
       lead.vars,
     );
     output = call.output;
+    if ('recording_url' in output) {
+      const { container } = recordingFormatFor(record, output.duration);
+      output.recording_url = `${env.baseUrl}${recordingPath(record.taskId, container)}`;
+    }
     turns = call.turns;
     modifiedMs = startMs + call.output.duration * 1000 + p.int(2, 30) * 1000;
   } else if (record.status === 'in_progress') {

@@ -64,6 +64,11 @@ export interface TasksService extends Omit<TaskReads, 'warm' | 'planExport'> {
   whenIdle(scope: TaskScope): Promise<SyncStatus>;
   /** The open cache (tests, diagnostics), or null. */
   currentCache(): StoreClient | null;
+  /**
+   * The open session's cache, opening it if need be (the recordings index lives in it); with a
+   * scope, only one the user may read (scope-guard.ts).
+   */
+  openCache(scope?: TaskScope): Promise<StoreClient>;
   close(): Promise<void>;
 }
 
@@ -189,6 +194,10 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     },
     cancelExport: (id) => exports.cancel(id),
     takeExportDownload: (id) => exports.takeDownload(id),
+
+    async openCache(scope) {
+      return (scope === undefined ? await requireContext() : await contextFor(scope)).opened.cache;
+    },
 
     async startSync(scope, mode) {
       const { ctx, entry } = await scoped(scope);

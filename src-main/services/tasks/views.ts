@@ -98,7 +98,12 @@ function transcriptOf(task: Task): TaskDetail['transcript'] {
     const words = transcriptEntryText(entry).trim();
     if (words === '') continue;
     const role = text(entry.role) ?? (entry.type ? 'system' : 'unknown');
-    lines.push({ role, text: words, time: text(entry.timestamp) });
+    lines.push({
+      role,
+      text: words,
+      time: text(entry.timestamp),
+      secondsFromStart: finite(entry.secondsFromStart),
+    });
   }
   return lines;
 }
@@ -145,5 +150,6 @@ export function toTaskDetail(id: string, task: Task): TaskDetail {
     cost: finite(output.cost) ?? finite(output.metadata?.cost),
     callEndReason: text(output.call_end_reason),
     hasRecording: text(output.recording_url) !== null,
+    recordingStart: parsePlatformTime(output.start_time),
   };
 }

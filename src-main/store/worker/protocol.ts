@@ -2,6 +2,7 @@
 // built by the client from typed methods (StoreMethods), so they are right by construction; what
 // comes back from a worker is checked against workerMessageSchema before the client acts on it.
 import { z } from 'zod';
+import type { RecordingCandidate, RecordingEntry, RecordingSource } from '../recording-index.ts';
 import type { CacheScope } from '../scope.ts';
 import type { SyncState, SyncStateUpdate } from '../sync-state.ts';
 import type { TaskFilter } from '../task-filter.ts';
@@ -64,6 +65,11 @@ export interface StoreMethods {
   memoryUsage: { args: []; result: ThreadMemory };
   /** For tests: holds the reader's thread for `ms` milliseconds. */
   sleep: { args: [number]; result: null };
+  // reader: the recordings index (recording-index.ts)
+  getRecording: { args: [string]; result: RecordingEntry | null };
+  listRecordings: { args: [readonly string[] | undefined]; result: RecordingEntry[] };
+  recordingSource: { args: [string]; result: RecordingSource | null };
+  recordingCandidates: { args: [TaskFilter]; result: RecordingCandidate[] };
   // writer
   upsertTasks: { args: [readonly Task[], CacheScope]; result: UpsertCounts };
   deleteTasks: { args: [readonly string[]]; result: number };
@@ -71,6 +77,11 @@ export interface StoreMethods {
   clearSyncState: { args: [CacheScope]; result: null };
   /** For tests: holds a write transaction open for `ms` milliseconds. */
   holdWriteTransaction: { args: [number]; result: null };
+  // writer: the recordings index
+  putRecording: { args: [RecordingEntry]; result: RecordingEntry };
+  markRecordingPlayed: { args: [string, number]; result: null };
+  setRecordingPinned: { args: [string, boolean, string]; result: RecordingEntry };
+  deleteRecordings: { args: [readonly string[]]; result: number };
 }
 export type StoreMethod = keyof StoreMethods;
 
@@ -80,6 +91,10 @@ export const WRITER_METHODS = new Set<StoreMethod>([
   'setSyncState',
   'clearSyncState',
   'holdWriteTransaction',
+  'putRecording',
+  'markRecordingPlayed',
+  'setRecordingPinned',
+  'deleteRecordings',
 ]);
 
 export type ClientMessage =

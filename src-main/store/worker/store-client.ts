@@ -16,6 +16,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { RecordingEntry } from '../recording-index.ts';
 import type { CacheScope } from '../scope.ts';
 import type { SyncStateUpdate } from '../sync-state.ts';
 import type { TaskFilter } from '../task-filter.ts';
@@ -355,6 +356,20 @@ export class StoreClient extends EventEmitter<StoreEvents> {
     set: (scope: CacheScope, update: SyncStateUpdate) => this.#call('setSyncState', [scope, update]),
     list: () => this.#call('listSyncStates', []),
     clear: (scope: CacheScope) => this.#call('clearSyncState', [scope]).then(() => undefined),
+  };
+
+  /** The recordings index (recording-index.ts). */
+  readonly recordings = {
+    get: (taskId: string) => this.#call('getRecording', [taskId]),
+    list: (taskIds?: readonly string[]) => this.#call('listRecordings', [taskIds]),
+    source: (taskId: string) => this.#call('recordingSource', [taskId]),
+    candidates: (filter: TaskFilter, options?: CallOptions) =>
+      this.#call('recordingCandidates', [filter], options),
+    put: (entry: RecordingEntry) => this.#call('putRecording', [entry]),
+    markPlayed: (taskId: string, at: number) => this.#call('markRecordingPlayed', [taskId, at]),
+    setPinned: (taskId: string, pinned: boolean, file: string) =>
+      this.#call('setRecordingPinned', [taskId, pinned, file]),
+    delete: (taskIds: readonly string[]) => this.#call('deleteRecordings', [taskIds]),
   };
 
   /** Tasks a search cannot find yet, as of the writer's last report (see the searchIndex event). */

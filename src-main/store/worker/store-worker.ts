@@ -16,6 +16,7 @@ import type {
   WorkerData,
   WorkerMessage,
 } from './protocol.ts';
+import { createRecordingIndexWriter } from '../recording-index.ts';
 
 /** Tasks indexed per idle step: short enough that a request arriving meanwhile waits little. */
 const INDEX_STEP = 250;
@@ -75,6 +76,10 @@ function readerHandlers(reader: CacheReader): Handlers {
       const columns = taskCsvColumns({ agentNames: new Map(o.agentNames), timeZone: o.timeZone });
       return { text: toCsv(rows, columns, { bom: o.first, header: o.first }), rows: rows.length };
     },
+    getRecording: (id) => reader.recordings.getRecording(id),
+    listRecordings: (ids) => reader.recordings.listRecordings(ids),
+    recordingSource: (id) => reader.recordings.recordingSource(id),
+    recordingCandidates: (f) => reader.recordings.recordingCandidates(f),
     sleep: (ms) => {
       sleepSync(ms);
       return null;
@@ -83,8 +88,16 @@ function readerHandlers(reader: CacheReader): Handlers {
 }
 
 function writerHandlers(cache: TaskCache): Handlers {
+  const recordings = createRecordingIndexWriter(cache.database);
   return {
     memoryUsage: () => memoryOf(cache.database),
+    putRecording: (entry) => recordings.putRecording(entry),
+    markRecordingPlayed: (id, at) => {
+      recordings.markRecordingPlayed(id, at);
+      return null;
+    },
+    setRecordingPinned: (id, pinned, file) => recordings.setRecordingPinned(id, pinned, file),
+    deleteRecordings: (ids) => recordings.deleteRecordings(ids),
     upsertTasks: (tasks, scope) => cache.tasks.upsertTasks(tasks, scope),
     deleteTasks: (ids) => cache.tasks.deleteTasks(ids),
     setSyncState: (scope, update) => cache.syncState.set(scope, update),

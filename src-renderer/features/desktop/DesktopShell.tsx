@@ -9,7 +9,7 @@ import { useDesktopStore, useStores, useWorkspaceStore } from '../../stores/cont
 import { pageHref, type PageId } from '../../stores/navigation.ts';
 import { downloadUrl } from '../tasks/download.ts';
 import { runMenuCommand } from './menuCommands.ts';
-import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { KeyboardShortcutsDialog } from '../help/KeyboardShortcutsDialog.tsx';
 
 function go(page: PageId): void {
   const href = pageHref(page);
@@ -84,5 +84,5 @@ export function DesktopShell() {
     go('import');
   }, [offered, kind]);
 
-  return shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null;
+  return shortcutsOpen ? <KeyboardShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null;
 }

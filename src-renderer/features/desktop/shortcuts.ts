@@ -1,5 +1,5 @@
-// The keyboard shortcuts Help → Keyboard shortcuts lists: the native menus' (as the menu module
-// in main defines them; a unit test keeps the two equal) and the task list's own keys.
+// The native menus' keyboard shortcuts, as the menu module in main defines them (a unit test keeps
+// the two equal), for the "Keyboard shortcuts" dialog (help/shortcuts.ts has the app's own keys).
 
 export interface Shortcut {
   action: string;
@@ -22,13 +22,6 @@ export const menuShortcuts: Shortcut[] = [
   { action: 'Keyboard shortcuts', keys: both('⌘/', 'Ctrl+/') },
   { action: 'Zoom in, zoom out, actual size', keys: both('⌘+  ⌘−  ⌘0', 'Ctrl++  Ctrl+−  Ctrl+0') },
   { action: 'Full screen', keys: both('⌃⌘F', 'F11') },
-];
-
-export const taskListShortcuts: Shortcut[] = [
-  { action: 'Next or previous task', keys: both('↓ ↑ or j k', '↓ ↑ or j k') },
-  { action: 'Next or previous cell of a task', keys: both('→ ←', '→ ←') },
-  { action: 'A page down or up', keys: both('Page Down, Page Up', 'Page Down, Page Up') },
-  { action: 'First or last task', keys: both('Home, End', 'Home, End') },
 ];
 
 export const isMacPlatform = (userAgent: string): boolean => /\bMac OS X\b|\bMacintosh\b/.test(userAgent);

@@ -13,6 +13,7 @@ import { TokenDialog } from '../auth/TokenDialog.tsx';
 import { tokenStatusText } from '../auth/tokenStatus.ts';
 import { useProfiles } from '../auth/useProfiles.ts';
 import { AboutApp } from './AboutApp.tsx';
+import { HelpSettings, RecordingsSettings } from '../player/RecordingsSettings.tsx';
 import './settings.css';
 
 type OpenDialog =
@@ -132,6 +133,8 @@ export function SettingsPage() {
           </ul>
         )}
       </section>
+      <RecordingsSettings />
+      <HelpSettings />
       <AboutApp />
       {dialog?.kind === 'add' && <AddProfileDialog onClose={close} />}
       {(dialog?.kind === 'replace' || dialog?.kind === 'reopen') && (

@@ -15,11 +15,11 @@ import {
   formatDateTime,
   formatDuration,
   formatYesNo,
-  speakerLabel,
   statusLabel,
   statusTone,
 } from './format.ts';
 import { useTasksStore } from '../../stores/context.ts';
+import { RecordingSection, TaskPlaybackProvider, TaskTranscript } from '../player/TaskRecording.tsx';
 
 type Loaded =
   | { id: string; state: 'loading' }
@@ -116,135 +116,127 @@ export function TaskDetailPanel({ agentNames }: { agentNames: ReadonlyMap<string
   const { contact, outcome } = task;
   const agent = task.assignee === null ? null : (agentNames.get(task.assignee) ?? task.assignee);
   return (
-    <aside className="task-detail" aria-labelledby="task-detail-title" tabIndex={0}>
-      <header className="task-detail__header">
-        <h2 id="task-detail-title">{contact.name ?? 'Unnamed contact'}</h2>
-        <span className={`task-status task-status--${statusTone(task.status)}`}>
-          {statusLabel(task.status)}
-        </span>
-      </header>
+    <TaskPlaybackProvider task={task}>
+      <aside className="task-detail" aria-labelledby="task-detail-title" tabIndex={0}>
+        <header className="task-detail__header">
+          <h2 id="task-detail-title">{contact.name ?? 'Unnamed contact'}</h2>
+          <span className={`task-status task-status--${statusTone(task.status)}`}>
+            {statusLabel(task.status)}
+          </span>
+        </header>
 
-      <Section id="contact" title="Contact">
-        <dl className="task-detail__fields">
-          <Field label="Phone">{orNull(contact.contactNumber)}</Field>
-          {contact.alternateNumber && <Field label="Other phone">{contact.alternateNumber}</Field>}
-          <Field label="Email">{orNull(contact.email)}</Field>
-          <Field label="Company">{orNull(contact.company)}</Field>
-          {contact.occupation && <Field label="Occupation">{contact.occupation}</Field>}
-          {contact.address && <Field label="Address">{contact.address}</Field>}
-          {contact.about && <Field label="About">{contact.about}</Field>}
-        </dl>
-      </Section>
-
-      <Section id="objective" title="Objective and context">
-        <dl className="task-detail__fields">
-          <Field label="Objective">{orNull(task.objective)}</Field>
-          <Field label="Context">{orNull(task.context)}</Field>
-        </dl>
-      </Section>
-
-      <Section id="status" title="Status">
-        <dl className="task-detail__fields task-detail__fields--columns">
-          <Field label="Status">{statusLabel(task.status)}</Field>
-          <Field label="Created">{formatDateTime(task.created)}</Field>
-          <Field label="Last changed">{formatDateTime(task.modified)}</Field>
-          <Field label="Agent">{agent}</Field>
-          <Field label="Type">{titleCase(task.executionType)}</Field>
-          {task.callEndReason && <Field label="Call ended">{titleCase(task.callEndReason)}</Field>}
-        </dl>
-      </Section>
-
-      <Section id="outcome" title="Outcome">
-        <dl className="task-detail__fields task-detail__fields--columns">
-          <Field label="Outcome">{orNull(outcome.status)}</Field>
-          <Field label="Call back">
-            {outcome.callbackAt !== null ? formatDateTime(outcome.callbackAt) : orNull(outcome.callbackText)}
-          </Field>
-          <Field label="Duration">{formatDuration(task.durationSeconds)}</Field>
-          <Field label="Cost">{formatCost(task.cost)}</Field>
-          <Field label="Recording">{task.hasRecording ? 'Available' : 'No recording'}</Field>
-        </dl>
-      </Section>
-
-      <Section id="summary" title="Call summary">
-        {task.callSummary || outcome.summary ? (
-          <p className="task-detail__text">{task.callSummary ?? outcome.summary}</p>
-        ) : (
-          <p className="task-detail__none">No summary yet.</p>
-        )}
-      </Section>
-
-      <Section id="labels" title="Classification">
-        {task.classification.labels.length > 0 ? (
-          <ul className="task-detail__labels" aria-label="Labels">
-            {task.classification.labels.map((label) => (
-              <li key={label} className="task-label">
-                {label}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="task-detail__none">No labels.</p>
-        )}
-        {task.classification.summary && <p className="task-detail__text">{task.classification.summary}</p>}
-      </Section>
-
-      <Section id="evaluation" title="Success evaluation">
-        {task.successEvaluation === null ? (
-          <p className="task-detail__none">Not evaluated.</p>
-        ) : task.successEvaluation.kind === 'parsed' ? (
-          <dl className="task-detail__fields task-detail__fields--columns">
-            <Field label="Score">
-              {task.successEvaluation.value.score === null
-                ? null
-                : typeof task.successEvaluation.value.score === 'boolean'
-                  ? formatYesNo(task.successEvaluation.value.score)
-                  : String(task.successEvaluation.value.score)}
-            </Field>
-            <Field label="Reason">{task.successEvaluation.value.reason}</Field>
+        <Section id="contact" title="Contact">
+          <dl className="task-detail__fields">
+            <Field label="Phone">{orNull(contact.contactNumber)}</Field>
+            {contact.alternateNumber && <Field label="Other phone">{contact.alternateNumber}</Field>}
+            <Field label="Email">{orNull(contact.email)}</Field>
+            <Field label="Company">{orNull(contact.company)}</Field>
+            {contact.occupation && <Field label="Occupation">{contact.occupation}</Field>}
+            {contact.address && <Field label="Address">{contact.address}</Field>}
+            {contact.about && <Field label="About">{contact.about}</Field>}
           </dl>
-        ) : (
-          <pre className="task-detail__raw">{task.successEvaluation.text}</pre>
-        )}
-      </Section>
+        </Section>
 
-      <Section id="data" title="Structured data">
-        {task.structuredData === null ? (
-          <p className="task-detail__none">None.</p>
-        ) : task.structuredData.kind === 'parsed' ? (
-          task.structuredData.value.length === 0 ? (
-            <p className="task-detail__none">None.</p>
+        <Section id="objective" title="Objective and context">
+          <dl className="task-detail__fields">
+            <Field label="Objective">{orNull(task.objective)}</Field>
+            <Field label="Context">{orNull(task.context)}</Field>
+          </dl>
+        </Section>
+
+        <Section id="status" title="Status">
+          <dl className="task-detail__fields task-detail__fields--columns">
+            <Field label="Status">{statusLabel(task.status)}</Field>
+            <Field label="Created">{formatDateTime(task.created)}</Field>
+            <Field label="Last changed">{formatDateTime(task.modified)}</Field>
+            <Field label="Agent">{agent}</Field>
+            <Field label="Type">{titleCase(task.executionType)}</Field>
+            {task.callEndReason && <Field label="Call ended">{titleCase(task.callEndReason)}</Field>}
+          </dl>
+        </Section>
+
+        <Section id="outcome" title="Outcome">
+          <dl className="task-detail__fields task-detail__fields--columns">
+            <Field label="Outcome">{orNull(outcome.status)}</Field>
+            <Field label="Call back">
+              {outcome.callbackAt !== null
+                ? formatDateTime(outcome.callbackAt)
+                : orNull(outcome.callbackText)}
+            </Field>
+            <Field label="Duration">{formatDuration(task.durationSeconds)}</Field>
+            <Field label="Cost">{formatCost(task.cost)}</Field>
+            <Field label="Recording">{task.hasRecording ? 'Available' : 'No recording'}</Field>
+          </dl>
+        </Section>
+
+        <RecordingSection task={task} />
+
+        <Section id="summary" title="Call summary">
+          {task.callSummary || outcome.summary ? (
+            <p className="task-detail__text">{task.callSummary ?? outcome.summary}</p>
           ) : (
-            <dl className="task-detail__fields task-detail__fields--pairs">
-              {task.structuredData.value.map((pair) => (
-                <Field key={pair.key} label={titleCase(pair.key) ?? pair.key}>
-                  {formatDataValue(pair.value)}
-                </Field>
-              ))}
-            </dl>
-          )
-        ) : (
-          <pre className="task-detail__raw">{task.structuredData.text}</pre>
-        )}
-      </Section>
+            <p className="task-detail__none">No summary yet.</p>
+          )}
+        </Section>
 
-      <Section id="transcript" title="Transcript">
-        {task.transcript.length === 0 ? (
-          <p className="task-detail__none">No transcript.</p>
-        ) : (
-          <ol className="transcript">
-            {task.transcript.map((line, i) => (
-              <li
-                key={i}
-                className={`transcript__line transcript__line--${speakerLabel(line.role).toLowerCase()}`}
-              >
-                <span className="transcript__who">{speakerLabel(line.role)}</span>
-                <span className="transcript__text">{line.text}</span>
-              </li>
-            ))}
-          </ol>
-        )}
-      </Section>
-    </aside>
+        <Section id="labels" title="Classification">
+          {task.classification.labels.length > 0 ? (
+            <ul className="task-detail__labels" aria-label="Labels">
+              {task.classification.labels.map((label) => (
+                <li key={label} className="task-label">
+                  {label}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="task-detail__none">No labels.</p>
+          )}
+          {task.classification.summary && <p className="task-detail__text">{task.classification.summary}</p>}
+        </Section>
+
+        <Section id="evaluation" title="Success evaluation">
+          {task.successEvaluation === null ? (
+            <p className="task-detail__none">Not evaluated.</p>
+          ) : task.successEvaluation.kind === 'parsed' ? (
+            <dl className="task-detail__fields task-detail__fields--columns">
+              <Field label="Score">
+                {task.successEvaluation.value.score === null
+                  ? null
+                  : typeof task.successEvaluation.value.score === 'boolean'
+                    ? formatYesNo(task.successEvaluation.value.score)
+                    : String(task.successEvaluation.value.score)}
+              </Field>
+              <Field label="Reason">{task.successEvaluation.value.reason}</Field>
+            </dl>
+          ) : (
+            <pre className="task-detail__raw">{task.successEvaluation.text}</pre>
+          )}
+        </Section>
+
+        <Section id="data" title="Structured data">
+          {task.structuredData === null ? (
+            <p className="task-detail__none">None.</p>
+          ) : task.structuredData.kind === 'parsed' ? (
+            task.structuredData.value.length === 0 ? (
+              <p className="task-detail__none">None.</p>
+            ) : (
+              <dl className="task-detail__fields task-detail__fields--pairs">
+                {task.structuredData.value.map((pair) => (
+                  <Field key={pair.key} label={titleCase(pair.key) ?? pair.key}>
+                    {formatDataValue(pair.value)}
+                  </Field>
+                ))}
+              </dl>
+            )
+          ) : (
+            <pre className="task-detail__raw">{task.structuredData.text}</pre>
+          )}
+        </Section>
+
+        <Section id="transcript" title="Transcript">
+          <TaskTranscript task={task} />
+        </Section>
+      </aside>
+    </TaskPlaybackProvider>
   );
 }

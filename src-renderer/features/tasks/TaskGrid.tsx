@@ -28,6 +28,7 @@ import { formatCost, formatDateTime, formatDuration, statusLabel, statusTone } f
 import { Highlighted } from './Highlighted.tsx';
 import { useContentWidth } from './useContentWidth.ts';
 import { useRowWindow } from './useRowWindow.ts';
+import { OfflineMark, useRecordingAvailability } from '../player/useRecordingAvailability.tsx';
 
 const ROW_HEIGHT = 44;
 const ROW_HEIGHT_WITH_MATCH = 66;
@@ -80,6 +81,12 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
   });
   const indexes: number[] = [];
   for (let index = first; index <= last; index++) indexes.push(index);
+  const recordings = useRecordingAvailability(
+    indexes.flatMap((index) => {
+      const row = rowAt(index);
+      return row?.hasRecording ? [row.id] : [];
+    }),
+  );
 
   // Load the pages that cover what is on screen (and the overscan).
   // Before the first answer there are no rows yet: ask for the first screenful.
@@ -246,6 +253,9 @@ export function TaskGrid({ agentNames }: TaskGridProps) {
                     columns={columns}
                     activeColumn={selected ? activeColumn : null}
                     agentNames={agentNames}
+                    offline={
+                      recordings.offline.has(row.id) ? { pinned: recordings.pinned.has(row.id) } : null
+                    }
                   />
                 ) : (
                   <LoadingCells columns={columns} />
@@ -326,12 +336,15 @@ function RowCells({
   columns,
   activeColumn,
   agentNames,
+  offline,
 }: {
   row: TaskRow;
   index: number;
   columns: readonly PlacedColumn[];
   activeColumn: TaskColumnId | null;
   agentNames: ReadonlyMap<string, string>;
+  /** The recording is on this computer (pinned: kept offline), or null. */
+  offline: { pinned: boolean } | null;
 }) {
   const duration = formatDuration(row.durationSeconds);
   const cost = formatCost(row.cost);
@@ -341,6 +354,7 @@ function RowCells({
   const content: Record<TaskColumnId, ReactNode> = {
     name: (
       <>
+        {offline && <OfflineMark pinned={offline.pinned} />}
         <span className="task-grid__name">
           {row.match?.name ? <Highlighted parts={row.match.name} /> : (row.name ?? <NotSet />)}
         </span>

@@ -24,6 +24,7 @@ import { downloadUrl } from './download.ts';
 import { ExportStatus } from './ExportStatus.tsx';
 import { formatCount } from './format.ts';
 import { takeOverEarlyTasks } from './openEarly.ts';
+import { MakeOfflineControl } from '../player/MakeOfflineControl.tsx';
 import { plural } from './plural.ts';
 import { SEARCH_NOTE_ID, searchNote } from './searchNote.ts';
 import { SyncBar } from './SyncBar.tsx';
@@ -152,6 +153,7 @@ function countLine(total: number, filtered: boolean): string {
 function ResultLine() {
   const total = useTasksStore((s) => s.total);
   const filters = useTasksStore((s) => s.filters);
+  const scope = useTasksStore((s) => s.scope);
   const searchKind = useTasksStore((s) => s.searchKind);
   const notYetSearchable = useTasksStore((s) => s.notYetSearchable);
   const error = useTasksStore((s) => s.error);
@@ -206,6 +208,7 @@ function ResultLine() {
         {exporting ? 'Exporting…' : 'Export CSV'}
       </button>
       <ExportStatus />
+      <MakeOfflineControl scope={scope} filters={filters} disabled={!total} />
     </div>
   );
 }

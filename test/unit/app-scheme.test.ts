@@ -57,6 +57,11 @@ describe('the unpod-desk:// scheme', () => {
         scheme: 'unpod-desk',
         privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
       },
+      // The recordings scheme, in the same single call (a second call would replace this list).
+      {
+        scheme: 'unpod-media',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+      },
     ]);
   });
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { withShellHooks } from '../../src-main/desktop/shell-handlers.ts';
 import { APP_SCHEME, privilegedSchemes } from '../../src-main/electron/security.ts';
+import { MEDIA_SCHEME } from '../../src-main/shared/recording-media.ts';
 import type { PageId } from '../../src-main/ipc/contract.ts';
 import type { Handlers } from '../../src-main/ipc/router.ts';
 import { noWorkspace, workspaceState } from './support/view-models.ts';
@@ -59,9 +60,15 @@ describe('shell hooks on the handlers', () => {
 });
 
 describe('privileged schemes', () => {
-  it('one list, the app scheme standard and secure with the code cache on', () => {
+  it('one list, the app scheme standard and secure with the code cache on, then the streamed media scheme', () => {
     const schemes = privilegedSchemes();
-    expect(schemes.map((s) => s.scheme)).toEqual([APP_SCHEME]);
+    expect(schemes.map((s) => s.scheme)).toEqual([APP_SCHEME, MEDIA_SCHEME]);
+    expect(schemes[1]!.privileges).toEqual({
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      stream: true,
+    });
     expect(schemes[0]!.privileges).toEqual({
       standard: true,
       secure: true,

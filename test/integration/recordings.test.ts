@@ -16,7 +16,8 @@ import type {
   RecordingsCacheInfo,
   RecordingState,
 } from '../../src-main/ipc/contract-recordings.ts';
-import type { TaskPage } from '../../src-main/ipc/contract.ts';
+import type { TaskDetail, TaskPage } from '../../src-main/ipc/contract.ts';
+import { parsePlatformTime } from '../../src-main/shared/platform-time.ts';
 import { answerMediaRequest, toWebResponse } from '../../src-main/host-shared/media-range.ts';
 import { startSandbox, type Sandbox } from '../../src-main/sandbox/index.ts';
 import { createUnpodClient } from '../../src-main/unpod/index.ts';
@@ -105,6 +106,26 @@ describe('recordings', () => {
     expect(opened.contentType).toMatch(/^audio\/(wav|mpeg)$/);
     expect(opened.url).toBe(`/media/recordings/${row!.id}`);
     expect(opened.durationSeconds).toBeCloseTo(row!.durationSeconds!, 1);
+    // The call's start is the recording's 0 s: the transcript's wall-clock times line up with it.
+    const detail = await h.call<{ status: 'found'; task: TaskDetail }>('tasks.get', { id: row!.id });
+    expect(opened.callStartedAt).not.toBeNull();
+    const stamped = detail.task.transcript.filter((u) => u.time !== null && u.time !== '');
+    for (const u of stamped) {
+      const at = (parsePlatformTime(u.time!)! - opened.callStartedAt!) / 1000;
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(at).toBeLessThanOrEqual(opened.durationSeconds! + 1);
+    }
+    // And the audio has speech where the transcript says someone speaks (timestamps are whole
+    // seconds; the speech starts within the second after).
+    const peaks = await h.call<RecordingPeaks>('recordings.peaks', { taskId: row!.id });
+    const spoken = stamped.filter((u) => u.role !== 'system');
+    expect(spoken.length).toBeGreaterThan(3);
+    for (const u of spoken) {
+      const at = (parsePlatformTime(u.time!)! - opened.callStartedAt!) / 1000;
+      const from = Math.floor(at * peaks.peaksPerSecond);
+      const window = peaks.lanes.flatMap((l) => l.max.slice(from, from + 2 * peaks.peaksPerSecond));
+      expect(Math.max(...window), `speech at ${at} s`).toBeGreaterThan(0.05);
+    }
     const original = await sandboxBytes(sandbox, h, row!.id);
     expect(opened.bytes).toBe(original.length);
 

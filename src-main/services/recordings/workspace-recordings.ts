@@ -100,7 +100,9 @@ export class WorkspaceRecordings {
     if (source === null)
       throw new AppError('not_found', 'This task is not in the saved list; refresh the list.');
     if (source.recordingUrl === null) throw new AppError('not_found', 'This call has no recording.');
-    if (ctx.offline || client === null) throw notAvailableOffline();
+    if (ctx.offline) throw notAvailableOffline();
+    if (client === null)
+      throw new AppError('no_organization', 'Choose an organization first: its recordings come with it.');
     const url = source.recordingUrl;
     const stem = fileStemOf(taskId, hash);
     const partialPath = path.join(this.partialDir, `${stem}.part`);

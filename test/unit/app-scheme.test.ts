@@ -10,11 +10,15 @@ type SchemeHandler = (request: Request) => Promise<Response>;
 const electron = vi.hoisted(() => ({
   handlers: new Map<string, SchemeHandler>(),
   privileged: [] as unknown[],
+  registerCalls: 0,
 }));
 vi.mock('electron', () => ({
   protocol: {
     handle: (scheme: string, handler: SchemeHandler) => electron.handlers.set(scheme, handler),
-    registerSchemesAsPrivileged: (schemes: unknown[]) => electron.privileged.push(...schemes),
+    registerSchemesAsPrivileged: (schemes: unknown[]) => {
+      electron.registerCalls++;
+      electron.privileged.push(...schemes);
+    },
   },
 }));
 
@@ -52,8 +56,16 @@ afterAll(async () => {
 describe('the unpod-desk:// scheme', () => {
   it('is registered as a standard, secure scheme that fetch may use, and nothing more', () => {
     registerAppScheme();
+    // One call for every privileged scheme (a later call would replace an earlier one): the app
+    // scheme, and the recordings scheme, which also streams (seeking in <audio>) and, like the
+    // app scheme, does not bypass the CSP.
+    expect(electron.registerCalls).toBe(1);
     expect(electron.privileged).toEqual([
       { scheme: 'unpod-desk', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'unpod-media',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+      },
     ]);
   });
 

@@ -4,7 +4,7 @@
 // with byte ranges by the web host's module, offline plays from the cache and a recording not
 // downloaded says "Not available offline"; the limit evicts the least recently played, never a
 // pinned one; "Make available offline" for a list.
-import { mkdtemp, readdir, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -322,6 +322,56 @@ describe('recordings', () => {
     // call; the list mixes in two-channel WAV (twice that) and MP3 (a fifth): the right magnitude.
     expect(last.bytes / estimate.estimatedBytes).toBeGreaterThan(0.5);
     expect(last.bytes / estimate.estimatedBytes).toBeLessThan(2);
+  });
+
+  it('cleans leftovers at start: stray and stale files go, a lost file is no longer offline, a recent partial stays', async () => {
+    const { sandbox, h } = await setUp();
+    const [kept, lost] = await withRecordings(h, sandbox);
+    await h.call('recordings.open', { taskId: kept!.id });
+    await h.call('recordings.open', { taskId: lost!.id });
+    const folder = (await h.call<RecordingsCacheInfo>('recordings.cacheInfo')).folder;
+    const lostFile = (await readdir(join(folder, 'files'))).find(
+      (f) => f.startsWith(lost!.id) && !f.endsWith('.json'),
+    )!;
+    await h.close();
+
+    // Between runs: a file disappears, a stray one appears, a partial is a month old, one is recent.
+    await rm(join(folder, 'files', lostFile));
+    await writeFile(join(folder, 'files', 'stray.wav'), 'not in the index');
+    await mkdir(join(folder, 'partial'), { recursive: true });
+    const old = join(folder, 'partial', 'Told.part');
+    await writeFile(old, 'x');
+    await writeFile(`${old}.json`, JSON.stringify({ validator: null, total: 10 }));
+    const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+    await utimes(old, monthAgo, monthAgo);
+    const recent = join(folder, 'partial', 'Trecent.part');
+    await writeFile(recent, 'x');
+    await writeFile(`${recent}.json`, JSON.stringify({ validator: null, total: 10 }));
+    await writeFile(join(folder, 'partial', 'orphan.part'), 'no sidecar');
+
+    const again = startTestApp(h.dataDir);
+    addCleanup(() => again.close());
+    await again.services.workspace.openSession({
+      kind: 'profile',
+      profileId: 'p1',
+      profileName: 'Recordings test',
+      dataDir: h.profileDir,
+      client: createUnpodClient({ baseUrl: sandbox.baseUrl, token: sandbox.credentials.token }),
+      preferredOrgHandle: sandbox.credentials.orgHandle,
+      preferredSpaceToken: sandbox.credentials.spaceToken,
+    });
+    const info = await again.call<RecordingsCacheInfo>('recordings.cacheInfo');
+    expect(info.count).toBe(1);
+    const available = await again.call<{ offline: string[] }>('recordings.availability', {
+      taskIds: [kept!.id, lost!.id],
+    });
+    expect(available.offline).toEqual([kept!.id]);
+    expect((await readdir(join(folder, 'files'))).filter((f) => !f.endsWith('.json'))).toEqual(
+      (await readdir(join(folder, 'files'))).filter((f) => f.startsWith(kept!.id) && !f.endsWith('.json')),
+    );
+    expect((await readdir(join(folder, 'partial'))).sort()).toEqual(['Trecent.part', 'Trecent.part.json']);
+    // The lost one downloads again when played.
+    expect((await again.call<OpenedRecording>('recordings.open', { taskId: lost!.id })).offline).toBe(true);
   });
 
   it('cancels a bulk download; what finished stays', async () => {

@@ -39,6 +39,12 @@ export const openedRecordingSchema = recordingStateSchema.extend({
   channels: z.number().int().positive().nullable(),
   sampleRate: z.number().int().positive().nullable(),
   durationSeconds: z.number().nonnegative().nullable(),
+  /**
+   * When the call started (epoch ms; the platform's `output.start_time`, zoneless read as UTC):
+   * the recording's 0 s. A transcript entry's wall-clock `time` minus this is where it is
+   * spoken. Null when the platform did not say.
+   */
+  callStartedAt: z.number().nullable().default(null),
 });
 export type OpenedRecording = z.infer<typeof openedRecordingSchema>;
 

@@ -5,6 +5,7 @@
 // OS cache folder (services/recordings/).
 import type { DatabaseSync, SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import { decodeDocument } from './document-codec.ts';
+import { parsePlatformTime } from './platform-time.ts';
 import type { SearchHits } from './search-hits.ts';
 import { filterToSql, type TaskFilter } from './task-filter.ts';
 
@@ -28,6 +29,8 @@ export interface RecordingSource {
   taskId: string;
   recordingUrl: string | null;
   durationSeconds: number | null;
+  /** output.start_time as epoch ms (the recording's 0 s), when readable. */
+  callStartedAt: number | null;
 }
 
 /** A task of a list that has a recording, with what the cache knows of it. */
@@ -106,16 +109,20 @@ export function createRecordingIndexReader(db: DatabaseSync, hits: SearchHits): 
       const row = source.get(taskId) as Row | undefined;
       if (!row) return null;
       let recordingUrl: string | null = null;
+      let callStartedAt: number | null = null;
       const json = decodeDocument(row.json);
       if (json !== null) {
         try {
-          const url = (JSON.parse(json) as { output?: { recording_url?: unknown } }).output?.recording_url;
+          const output = (JSON.parse(json) as { output?: { recording_url?: unknown; start_time?: unknown } })
+            .output;
+          const url = output?.recording_url;
           if (typeof url === 'string' && url.trim() !== '') recordingUrl = url;
+          if (typeof output?.start_time === 'string') callStartedAt = parsePlatformTime(output.start_time);
         } catch {
           // A damaged document: no link (the next sync replaces it).
         }
       }
-      return { taskId: String(row.id), recordingUrl, durationSeconds: num(row.duration) };
+      return { taskId: String(row.id), recordingUrl, durationSeconds: num(row.duration), callStartedAt };
     },
     recordingCandidates(filter) {
       const f = filterToSql(filter);

@@ -4,7 +4,7 @@
 // with byte ranges by the web host's module, offline plays from the cache and a recording not
 // downloaded says "Not available offline"; the limit evicts the least recently played, never a
 // pinned one; "Make available offline" for a list.
-import { mkdtemp, readdir, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,8 @@ import type {
   RecordingsCacheInfo,
   RecordingState,
 } from '../../src-main/ipc/contract-recordings.ts';
-import type { TaskPage } from '../../src-main/ipc/contract.ts';
+import type { TaskDetail, TaskPage } from '../../src-main/ipc/contract.ts';
+import { parsePlatformTime } from '../../src-main/shared/platform-time.ts';
 import { answerMediaRequest, toWebResponse } from '../../src-main/host-shared/media-range.ts';
 import { startSandbox, type Sandbox } from '../../src-main/sandbox/index.ts';
 import { createUnpodClient } from '../../src-main/unpod/index.ts';
@@ -105,6 +106,26 @@ describe('recordings', () => {
     expect(opened.contentType).toMatch(/^audio\/(wav|mpeg)$/);
     expect(opened.url).toBe(`/media/recordings/${row!.id}`);
     expect(opened.durationSeconds).toBeCloseTo(row!.durationSeconds!, 1);
+    // The call's start is the recording's 0 s: the transcript's wall-clock times line up with it.
+    const detail = await h.call<{ status: 'found'; task: TaskDetail }>('tasks.get', { id: row!.id });
+    expect(opened.callStartedAt).not.toBeNull();
+    const stamped = detail.task.transcript.filter((u) => u.time !== null && u.time !== '');
+    for (const u of stamped) {
+      const at = (parsePlatformTime(u.time!)! - opened.callStartedAt!) / 1000;
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(at).toBeLessThanOrEqual(opened.durationSeconds! + 1);
+    }
+    // And the audio has speech where the transcript says someone speaks (timestamps are whole
+    // seconds; the speech starts within the second after).
+    const peaks = await h.call<RecordingPeaks>('recordings.peaks', { taskId: row!.id });
+    const spoken = stamped.filter((u) => u.role !== 'system');
+    expect(spoken.length).toBeGreaterThan(3);
+    for (const u of spoken) {
+      const at = (parsePlatformTime(u.time!)! - opened.callStartedAt!) / 1000;
+      const from = Math.floor(at * peaks.peaksPerSecond);
+      const window = peaks.lanes.flatMap((l) => l.max.slice(from, from + 2 * peaks.peaksPerSecond));
+      expect(Math.max(...window), `speech at ${at} s`).toBeGreaterThan(0.05);
+    }
     const original = await sandboxBytes(sandbox, h, row!.id);
     expect(opened.bytes).toBe(original.length);
 
@@ -301,6 +322,56 @@ describe('recordings', () => {
     // call; the list mixes in two-channel WAV (twice that) and MP3 (a fifth): the right magnitude.
     expect(last.bytes / estimate.estimatedBytes).toBeGreaterThan(0.5);
     expect(last.bytes / estimate.estimatedBytes).toBeLessThan(2);
+  });
+
+  it('cleans leftovers at start: stray and stale files go, a lost file is no longer offline, a recent partial stays', async () => {
+    const { sandbox, h } = await setUp();
+    const [kept, lost] = await withRecordings(h, sandbox);
+    await h.call('recordings.open', { taskId: kept!.id });
+    await h.call('recordings.open', { taskId: lost!.id });
+    const folder = (await h.call<RecordingsCacheInfo>('recordings.cacheInfo')).folder;
+    const lostFile = (await readdir(join(folder, 'files'))).find(
+      (f) => f.startsWith(lost!.id) && !f.endsWith('.json'),
+    )!;
+    await h.close();
+
+    // Between runs: a file disappears, a stray one appears, a partial is a month old, one is recent.
+    await rm(join(folder, 'files', lostFile));
+    await writeFile(join(folder, 'files', 'stray.wav'), 'not in the index');
+    await mkdir(join(folder, 'partial'), { recursive: true });
+    const old = join(folder, 'partial', 'Told.part');
+    await writeFile(old, 'x');
+    await writeFile(`${old}.json`, JSON.stringify({ validator: null, total: 10 }));
+    const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+    await utimes(old, monthAgo, monthAgo);
+    const recent = join(folder, 'partial', 'Trecent.part');
+    await writeFile(recent, 'x');
+    await writeFile(`${recent}.json`, JSON.stringify({ validator: null, total: 10 }));
+    await writeFile(join(folder, 'partial', 'orphan.part'), 'no sidecar');
+
+    const again = startTestApp(h.dataDir);
+    addCleanup(() => again.close());
+    await again.services.workspace.openSession({
+      kind: 'profile',
+      profileId: 'p1',
+      profileName: 'Recordings test',
+      dataDir: h.profileDir,
+      client: createUnpodClient({ baseUrl: sandbox.baseUrl, token: sandbox.credentials.token }),
+      preferredOrgHandle: sandbox.credentials.orgHandle,
+      preferredSpaceToken: sandbox.credentials.spaceToken,
+    });
+    const info = await again.call<RecordingsCacheInfo>('recordings.cacheInfo');
+    expect(info.count).toBe(1);
+    const available = await again.call<{ offline: string[] }>('recordings.availability', {
+      taskIds: [kept!.id, lost!.id],
+    });
+    expect(available.offline).toEqual([kept!.id]);
+    expect((await readdir(join(folder, 'files'))).filter((f) => !f.endsWith('.json'))).toEqual(
+      (await readdir(join(folder, 'files'))).filter((f) => f.startsWith(kept!.id) && !f.endsWith('.json')),
+    );
+    expect((await readdir(join(folder, 'partial'))).sort()).toEqual(['Trecent.part', 'Trecent.part.json']);
+    // The lost one downloads again when played.
+    expect((await again.call<OpenedRecording>('recordings.open', { taskId: lost!.id })).offline).toBe(true);
   });
 
   it('cancels a bulk download; what finished stays', async () => {

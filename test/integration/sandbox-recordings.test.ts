@@ -185,3 +185,26 @@ describe('recording files', () => {
     expect((await fetch(url)).status).toBe(404);
   });
 });
+
+describe('recording lengths and formats', () => {
+  it('has calls from seconds to about 30 minutes, in WAV and MP3', async () => {
+    const tasks: TaskJson[] = [];
+    for (let page = 1; page <= 4; page++) {
+      const res = await fetch(
+        `${sb.baseUrl}/api/v2/platform/spaces/${sb.credentials.spaceToken}/tasks/?page_size=100&page=${page}`,
+        { headers: { Authorization: `Token ${sb.credentials.token}` } },
+      );
+      tasks.push(...((await res.json()) as { data: TaskJson[] }).data);
+    }
+    const recorded = tasks.filter((t) => t.output.recording_url);
+    const durations = recorded.map((t) => t.output.duration!);
+    expect(Math.min(...durations)).toBeLessThan(30);
+    expect(Math.max(...durations)).toBeGreaterThan(25 * 60);
+    expect(Math.max(...durations)).toBeLessThan(35 * 60);
+    expect(recorded.filter((t) => t.output.duration! > 5 * 60).length).toBeGreaterThanOrEqual(2);
+    expect(recorded.some((t) => t.output.recording_url!.endsWith('.mp3'))).toBe(true);
+    // MP3 only for short calls (the sandbox encodes them on request).
+    for (const t of recorded.filter((t) => t.output.recording_url!.endsWith('.mp3')))
+      expect(t.output.duration).toBeLessThanOrEqual(60);
+  });
+});

@@ -7,7 +7,14 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IpcResult, Organization, TaskPage, WorkspaceState } from '../../src-main/ipc/contract.ts';
+import type { OpenedRecording } from '../../src-main/ipc/contract-recordings.ts';
+import type {
+  IpcResult,
+  Organization,
+  SyncStatus,
+  TaskPage,
+  WorkspaceState,
+} from '../../src-main/ipc/contract.ts';
 import { SEARCH_MAX_LENGTH } from '../../src-main/shared/search-limits.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -223,6 +230,63 @@ describe('web host CLI', () => {
     const atLimit = await query('x'.repeat(SEARCH_MAX_LENGTH));
     expect(atLimit).toMatchObject({ ok: true, data: { search: 'words', total: 0 } });
     expect(await query('%% _ *')).toMatchObject({ ok: true, data: { search: 'no_words' } });
+  });
+
+  it('serves a played recording from the cache with byte ranges, behind the same guards', async () => {
+    const state = await ipc<WorkspaceState>('workspace.getState');
+    const scope = { kind: 'space', spaceToken: state.ok ? state.data.space?.token : undefined };
+    await ipc('sync.start', { scope });
+    for (let i = 0; i < 400; i++) {
+      const status = await ipc<SyncStatus>('sync.status', { scope });
+      if (status.ok && status.data.phase !== 'running') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const page = await ipc<TaskPage>('tasks.query', { scope, limit: 50 });
+    const row = page.ok ? page.data.rows.find((r) => r.hasRecording) : undefined;
+    expect(row).toBeDefined();
+    const opened = await ipc<OpenedRecording>('recordings.open', { taskId: row!.id });
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(opened.data.url).toBe(`/media/recordings/${row!.id}`);
+    const url = `${host.origin}${opened.data.url}`;
+
+    const part = await fetch(url, { headers: { cookie, Range: 'bytes=100-' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(
+      `bytes 100-${opened.data.bytes! - 1}/${opened.data.bytes}`,
+    );
+    expect(part.headers.get('content-type')).toBe(opened.data.contentType);
+    expect((await part.arrayBuffer()).byteLength).toBe(opened.data.bytes! - 100);
+    const head = await fetch(url, { method: 'HEAD', headers: { cookie } });
+    expect(head.headers.get('content-length')).toBe(String(opened.data.bytes));
+    expect(head.headers.get('accept-ranges')).toBe('bytes');
+    expect((await fetch(url, { headers: { cookie, Range: `bytes=${opened.data.bytes}-` } })).status).toBe(
+      416,
+    );
+
+    // The same guards as every other request: the secret, our Host and Origin.
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { cookie, origin: 'http://evil.example' } })).status).toBe(403);
+    // A recording that is not in the cache is not fetched for the page: 404, "Not available offline".
+    const other = page.ok ? page.data.rows.find((r) => r.hasRecording && r.id !== row!.id) : undefined;
+    const missing = await fetch(`${host.origin}/media/recordings/${other!.id}`, { headers: { cookie } });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toMatch(/^Not available offline/);
+    expect(
+      (await fetch(`${host.origin}/media/recordings/..%2F..%2Fsecret`, { headers: { cookie } })).status,
+    ).toBe(404);
+
+    // "Save recording as…": the web host answers with a download of the cached file.
+    const save = await ipc<{ kind: string; url: string; filename: string }>('recordings.saveAs', {
+      taskId: row!.id,
+    });
+    if (!save.ok) throw new Error(save.error.message);
+    expect(save.data.kind).toBe('download');
+    const file = await fetch(`${host.origin}${save.data.url}`, { headers: { cookie } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(
+      new RegExp(`^attachment; filename="${save.data.filename}"`),
+    );
+    expect((await file.arrayBuffer()).byteLength).toBe(opened.data.bytes);
   });
 
   it('SSE delivers workspace.changed when the organization is switched', async () => {

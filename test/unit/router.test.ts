@@ -74,6 +74,7 @@ function recordingHandlers(record: <T>(channel: string, value: T) => (input: unk
       channels: 1,
       sampleRate: 8000,
       durationSeconds: 1,
+      callStartedAt: null,
     }),
     'recordings.state': record('recordings.state', recordingState),
     'recordings.peaks': record('recordings.peaks', {

@@ -42,6 +42,34 @@ export interface CallContext {
   startMs: number;
   /** Raw private URL of the recording, when the call has one. */
   recordingUrl: string;
+  /** A long call (a few demo tasks): the conversation goes on until about this many seconds. */
+  longCallSeconds?: number;
+}
+
+// What a long call talks about between its opening and its close, in turns.
+const LONG_CALL_LINES: Line[] = [
+  { role: 'assistant', text: 'Could you walk me through how your team handles this today?' },
+  {
+    role: 'user',
+    text: 'Sure. Right now most of it is done by hand, and it takes a good part of every week.',
+  },
+  { role: 'assistant', text: 'That makes sense. Which part of that takes the most time for you?' },
+  { role: 'user', text: 'Mostly the follow ups, and keeping track of who said what on each call.' },
+  { role: 'assistant', text: 'Understood. How many people are involved in that on your side?' },
+  { role: 'user', text: 'About five of us, sometimes more at the end of the quarter.' },
+  { role: 'assistant', text: 'And if that were automated, what would you do with the time?' },
+  { role: 'user', text: 'Honestly we would spend it with the customers who are ready to buy.' },
+  { role: 'assistant', text: 'Let me explain how the pricing works for a team of that size.' },
+  { role: 'user', text: 'Okay, go ahead, I am listening. Is there a minimum contract length?' },
+];
+
+/** Repeats the discussion before the close until the spoken lines fill about `seconds`. */
+function lengthen(lines: Line[], seconds: number): Line[] {
+  // About 6.6 s per line (speaking plus the pause after it).
+  const extra = Math.max(0, Math.round(seconds / 6.6) - lines.length);
+  const middle = Array.from({ length: extra }, (_, i) => LONG_CALL_LINES[i % LONG_CALL_LINES.length]!);
+  const at = Math.max(1, lines.length - 2);
+  return [...lines.slice(0, at), ...middle, ...lines.slice(at)];
 }
 
 export interface GeneratedCall {
@@ -440,7 +468,8 @@ export function generateCall(p: Prng, ctx: CallContext, extra: Record<string, st
 
   const withStamps = p.chance(0.6);
   const stamp: Stamp = withStamps ? (offset) => wallClock(ctx.startMs + offset * 1000) : () => '';
-  const lines = scriptLines(p, ctx, script);
+  const scripted = scriptLines(p, ctx, script);
+  const lines = ctx.longCallSeconds ? lengthen(scripted, ctx.longCallSeconds) : scripted;
   const { transcript, turns, durationSec } = timeLines(p, lines, vars, stamp);
   const cost = round((durationSec / 60) * p.float(0.08, 0.12), 3);
   const summary = fill(SUMMARIES[ctx.result.kind === 'partial' ? 'partial' : outcome] ?? '', vars);

@@ -45,6 +45,16 @@ export const recordingPath = (taskId: string, container: 'wav' | 'mp3' = 'wav'):
   `/media/private/recordings/${taskId}.${container}`;
 
 /**
+ * A few demo calls are long (10, 20 or 30 minutes): recordings of every length to seek in.
+ * About one connected call in 50, chosen from the task's seed.
+ */
+export function longCallOf(record: TaskRecord): { longCallSeconds?: number } {
+  if (record.live) return {};
+  const p = new Prng(hashSeed('long-call', record.seed));
+  return p.chance(0.02) ? { longCallSeconds: p.pick([600, 1200, 1800]) } : {};
+}
+
+/**
  * MP3 only for calls up to this long: the pure-JS encoder needs a few seconds per minute of
  * audio, and the sandbox renders on first request (longer calls stay WAV).
  */
@@ -358,6 +368,7 @@ export function materialize(record: TaskRecord, env: MaterializeEnv): LiveTask {
         result,
         startMs,
         recordingUrl: `${env.baseUrl}${recordingPath(record.taskId)}`,
+        ...longCallOf(record),
       },
       lead.vars,
     );

@@ -145,12 +145,14 @@ export function createRecordingsService(options: RecordingsServiceOptions): Reco
       const playedAt = Date.now();
       await ctx.store.recordings.markPlayed(taskId, playedAt);
       const media = await readMediaInfo(ctx.recordings.pathOf(entry)).catch(() => null);
+      const source = await ctx.store.recordings.source(taskId);
       return {
         ...toState(taskId, { ...entry, lastPlayedAt: playedAt }),
         url: recordingMediaUrl(host, taskId),
         channels: media?.channels ?? null,
         sampleRate: media?.sampleRate ?? null,
         durationSeconds: media?.durationSeconds ?? null,
+        callStartedAt: source?.callStartedAt ?? null,
       };
     },
 

@@ -100,7 +100,9 @@ export class WorkspaceRecordings {
     if (source === null)
       throw new AppError('not_found', 'This task is not in the saved list; refresh the list.');
     if (source.recordingUrl === null) throw new AppError('not_found', 'This call has no recording.');
-    if (ctx.offline || client === null) throw notAvailableOffline();
+    if (ctx.offline) throw notAvailableOffline();
+    if (client === null)
+      throw new AppError('no_organization', 'Choose an organization first: its recordings come with it.');
     const url = source.recordingUrl;
     const stem = fileStemOf(taskId, hash);
     const partialPath = path.join(this.partialDir, `${stem}.part`);
@@ -213,15 +215,20 @@ export class WorkspaceRecordings {
     for (const name of await readdir(this.filesDir).catch(() => [] as string[])) {
       if (!known.has(name)) await rm(path.join(this.filesDir, name), { force: true, recursive: true });
     }
+    // A partial download stays (to resume) with its sidecar, unless it is older than a week;
+    // anything else in partial/ (a sidecar without its file, a stray file) goes.
     const now = Date.now();
-    for (const name of await readdir(this.partialDir).catch(() => [] as string[])) {
-      const full = path.join(this.partialDir, name);
-      const info = await stat(full).catch(() => null);
-      const part = name.endsWith('.part') ? full : name.endsWith('.part.json') ? full.slice(0, -5) : null;
-      const sidecar = part ? await stat(`${part}.json`).catch(() => null) : null;
-      if (part === null || sidecar === null || info === null || now - info.mtimeMs > PARTIAL_MAX_AGE_MS) {
-        await rm(full, { force: true, recursive: true });
+    const names = await readdir(this.partialDir).catch(() => [] as string[]);
+    const keep = new Set<string>();
+    for (const name of names.filter((n) => n.endsWith('.part'))) {
+      const info = await stat(path.join(this.partialDir, name)).catch(() => null);
+      if (info !== null && names.includes(`${name}.json`) && now - info.mtimeMs <= PARTIAL_MAX_AGE_MS) {
+        keep.add(name);
+        keep.add(`${name}.json`);
       }
+    }
+    for (const name of names) {
+      if (!keep.has(name)) await rm(path.join(this.partialDir, name), { force: true, recursive: true });
     }
   }
 }

@@ -9,6 +9,7 @@ import type { UnpodClientOptions } from '../unpod/index.ts';
 import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
 import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
+import { remoteSandbox, type RemoteSandbox } from './remote-sandbox.ts';
 import { createImportsService, type ImportsService, type OpenLeadSource } from './imports/imports-service.ts';
 import { noLeadSources } from './imports/lead-sources.ts';
 import type { SendTiming } from './imports/send-timing.ts';
@@ -31,6 +32,12 @@ export interface AppServicesOptions {
     demoSandbox?: Omit<SandboxOptions, 'port'>;
     /** Extra client options for the demo (tests: shorter retries). */
     demoClient?: Pick<UnpodClientOptions, 'timeoutMs' | 'retry'>;
+    /**
+     * A sandbox already running elsewhere (another process) for the demo to use instead of
+     * starting its own: it outlives this process, so a host killed mid-import finds the tasks it
+     * created when it starts again (the import's crash tests, `npm run web -- --sandbox-url`).
+     */
+    connectTo?: RemoteSandbox;
   };
   /** Test hooks for sign-in (another keychain service name, client timeouts). */
   auth?: Pick<AuthServiceOptions, 'keychain' | 'session' | 'clientDefaults'>;
@@ -67,7 +74,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     emit: options.emit,
     logger: logger.child({ component: 'workspace' }),
     dataDir: options.dataDir,
-    startDemoSandbox: () => startSandbox({ ...demoSandbox, port: 0 }),
+    startDemoSandbox: () =>
+      options.demo?.connectTo
+        ? Promise.resolve(remoteSandbox(options.demo.connectTo))
+        : startSandbox({ ...demoSandbox, port: 0 }),
     ...(demoClient ? { demoClient } : {}),
     ...(options.connectionTiming ? { connectionTiming: options.connectionTiming } : {}),
   });

@@ -4,12 +4,16 @@
 // the workspace the demo's sandbox start.
 import type { Handlers } from '../ipc/router.ts';
 import { createSilentLogger, type Logger } from '../log/index.ts';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.ts';
+import {
+  startSandbox,
+  type Sandbox,
+  type SandboxCredentials,
+  type SandboxOptions,
+} from '../sandbox/index.ts';
 import type { UnpodClientOptions } from '../unpod/index.ts';
 import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
 import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
-import { remoteSandbox, type RemoteSandbox } from './remote-sandbox.ts';
 import { createImportsService, type ImportsService, type OpenLeadSource } from './imports/imports-service.ts';
 import { noLeadSources } from './imports/lead-sources.ts';
 import type { SendTiming } from './imports/send-timing.ts';
@@ -65,6 +69,30 @@ export interface AppServices {
   handlers: Handlers;
   /** Closes the open workspace (stops the demo sandbox). */
   close(): Promise<void>;
+}
+
+/** A sandbox running in another process (its URL and what its CLI printed). */
+export interface RemoteSandbox {
+  baseUrl: string;
+  credentials: SandboxCredentials;
+}
+
+/**
+ * A sandbox of another process as the demo's server: the demo talks to it as to its own, but
+ * faults cannot be added from here (start it with --faults) and closing the demo leaves it running.
+ */
+function remoteSandbox(remote: RemoteSandbox): Sandbox {
+  return {
+    baseUrl: remote.baseUrl,
+    credentials: remote.credentials,
+    faults: {
+      add: () => {
+        throw new Error('This sandbox runs in another process: start it with --faults instead.');
+      },
+      clear: () => {},
+    },
+    close: () => Promise.resolve(),
+  };
 }
 
 export function createAppServices(options: AppServicesOptions): AppServices {

@@ -14,7 +14,11 @@ import type { UnpodClientOptions } from '../unpod/index.ts';
 import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
 import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
-import { createImportsService, type ImportsService, type OpenLeadSource } from './imports/imports-service.ts';
+import {
+  createImportSendService,
+  type ImportSendService,
+  type OpenLeadSource,
+} from './imports/send-service.ts';
 import { noLeadSources } from './imports/lead-sources.ts';
 import type { SendTiming } from './imports/send-timing.ts';
 import { createPreferencesService, type PreferencesService } from './preferences.ts';
@@ -65,7 +69,7 @@ export interface AppServices {
   /** How the user arranged the app (column widths), kept across restarts. */
   preferences: PreferencesService;
   /** Lead imports and New call: the journal, sending, reconciliation. */
-  imports: ImportsService;
+  importSend: ImportSendService;
   handlers: Handlers;
   /** Closes the open workspace (stops the demo sandbox). */
   close(): Promise<void>;
@@ -130,12 +134,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     logger: logger.child({ component: 'preferences' }),
   });
-  const imports = createImportsService({
+  const importSend = createImportSendService({
     workspace,
     openStore: () => tasks.openCache(),
     openLeadSource: options.openLeadSource ?? noLeadSources,
     emit: options.emit,
-    logger: logger.child({ component: 'imports' }),
+    logger: logger.child({ component: 'import-send' }),
     ...(options.sendTiming ? { timing: options.sendTiming } : {}),
   });
   return {
@@ -144,19 +148,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     profiles,
     tasks,
     preferences,
-    imports,
+    importSend,
     handlers: createHandlers({
       workspace,
       profiles,
       tasks,
       preferences,
-      imports,
+      importSend,
       appInfo: { version: options.version, host: options.host },
     }),
     close: async () => {
       profiles.close();
       // Lets a create in flight settle into the journal before the workspace (and its file) closes.
-      await imports.close();
+      await importSend.close();
       await workspace.close();
       await tasks.close();
       await preferences.close();

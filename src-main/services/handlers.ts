@@ -2,8 +2,8 @@
 // handlers module), and this only puts them together. The router has already validated the input.
 import type { Handlers } from '../ipc/router.ts';
 import { createAppHandlers, type AppInfo } from './app-handlers.ts';
-import { createImportHandlers } from './imports/handlers.ts';
-import type { ImportsService } from './imports/imports-service.ts';
+import { createImportSendHandlers } from './imports/send-handlers.ts';
+import type { ImportSendService } from './imports/send-service.ts';
 import { createPreferencesHandlers } from './preferences-handlers.ts';
 import type { PreferencesService } from './preferences.ts';
 import { createProfileHandlers } from './profile-handlers.ts';
@@ -17,7 +17,7 @@ export interface HandlerDeps {
   profiles: ProfilesService;
   tasks: TasksService;
   preferences: PreferencesService;
-  imports: ImportsService;
+  importSend: ImportSendService;
   appInfo: AppInfo;
 }
 
@@ -26,7 +26,7 @@ export function createHandlers({
   profiles,
   tasks,
   preferences,
-  imports,
+  importSend,
   appInfo,
 }: HandlerDeps): Handlers {
   return {
@@ -35,6 +35,6 @@ export function createHandlers({
     ...createProfileHandlers(profiles),
     ...createTaskHandlers(tasks),
     ...createPreferencesHandlers(preferences),
-    ...createImportHandlers(imports),
+    ...createImportSendHandlers(importSend),
   };
 }

@@ -310,7 +310,7 @@ describe('sending an import', () => {
     );
     const paused = await call<ImportSummary>('imports.pause', { importId: started.id });
     expect(paused.state).toBe('paused');
-    await services.imports.whenIdle(started.id);
+    await services.importSend.whenIdle(started.id);
     const atPause = (await call<ImportSummary>('imports.get', { importId: started.id })).counts;
     expect(atPause.created).toBeLessThan(100);
     await new Promise((r) => setTimeout(r, 400));
@@ -334,7 +334,7 @@ describe('sending an import', () => {
     );
     const cancelled = await call<ImportSummary>('imports.cancel', { importId: second.id });
     expect(cancelled.state).toBe('cancelled');
-    await services.imports.whenIdle(second.id);
+    await services.importSend.whenIdle(second.id);
     const after = await call<ImportSummary>('imports.get', { importId: second.id });
     expect(after.counts.created).toBeLessThan(100);
     expect(after.counts.created + after.counts.planned).toBe(100);

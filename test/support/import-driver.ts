@@ -42,10 +42,10 @@ const services = createAppServices({
 });
 
 await services.workspace.openDemo();
-const history = await services.imports.list(10);
+const history = await services.importSend.list(10);
 let importId: string;
 if (history.length === 0) {
-  const started = await services.imports.startWithLeads(
+  const started = await services.importSend.startWithLeads(
     { name: 'kill-test.csv', leads: inChunks(makeLeads(Number(countText)), 250) },
     { duplicates: 'skip' },
     {
@@ -63,11 +63,11 @@ if (history.length === 0) {
   print({ event: 'resumed', payload: history[0] });
 }
 for (;;) {
-  await services.imports.whenIdle();
-  const now = await services.imports.get(importId);
+  await services.importSend.whenIdle();
+  const now = await services.importSend.get(importId);
   if (now.state !== 'running') break;
   await new Promise((r) => setTimeout(r, 50));
 }
-print({ event: 'idle', payload: await services.imports.get(importId) });
+print({ event: 'idle', payload: await services.importSend.get(importId) });
 await services.close();
 process.exit(0);

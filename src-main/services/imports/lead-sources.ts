@@ -1,7 +1,7 @@
 // Until the file-reading side is wired in (src-main/imports/read), no dropped file can be opened:
 // an import of a file says so plainly. "New call" does not need it.
 import { AppError } from '../../ipc/errors.ts';
-import type { OpenLeadSource } from './imports-service.ts';
+import type { OpenLeadSource } from './send-service.ts';
 
 export const noLeadSources: OpenLeadSource = () =>
   Promise.reject(

@@ -44,7 +44,7 @@ export interface LeadSource {
 /** Opens a dropped or chosen file (sourceId) with the user's reading settings (imp-read). */
 export type OpenLeadSource = (sourceId: string, reading: ImportReadingSettings) => Promise<LeadSource>;
 
-export interface ImportsServiceOptions {
+export interface ImportSendServiceOptions {
   workspace: Pick<
     WorkspaceService,
     'activeSession' | 'getState' | 'trackConnection' | 'onChanged' | 'onConnectionChanged'
@@ -63,7 +63,7 @@ export interface StartInput {
   launch: ImportLaunch;
 }
 
-export interface ImportsService {
+export interface ImportSendService {
   start(input: StartInput): Promise<ImportSummary>;
   /** Starts an import of leads already checked (start() after opening the source; tests). */
   startWithLeads(
@@ -189,7 +189,7 @@ function journalRowOf(importId: string, lead: CheckedLead, duplicates: 'skip' | 
   };
 }
 
-export function createImportsService(options: ImportsServiceOptions): ImportsService {
+export function createImportSendService(options: ImportSendServiceOptions): ImportSendService {
   const { workspace, emit, logger } = options;
   const timing: SendTiming = { ...DEFAULT_SEND_TIMING, ...options.timing };
   const running = new Map<string, Running>();

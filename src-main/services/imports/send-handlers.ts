@@ -1,6 +1,6 @@
 // The lead import's channels (contract-imports.ts) → the imports service.
 import type { Handlers } from '../../ipc/router.ts';
-import type { ImportsService } from './imports-service.ts';
+import type { ImportSendService } from './send-service.ts';
 
 type ImportHandlers = Pick<
   Handlers,
@@ -16,7 +16,7 @@ type ImportHandlers = Pick<
   | 'calls.create'
 >;
 
-export function createImportHandlers(imports: ImportsService): ImportHandlers {
+export function createImportSendHandlers(imports: ImportSendService): ImportHandlers {
   return {
     'imports.start': (input) => imports.start(input),
     'imports.pause': ({ importId }) => imports.pause(importId),

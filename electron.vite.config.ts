@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve('src-main/index.ts'),
           'store-worker': resolve('src-main/store/worker/store-worker.ts'),
+          // The lead-file reader's worker thread (src-main/imports/read/index.ts starts it).
+          'import-read-worker': resolve('src-main/imports/read/read-worker.ts'),
         },
       },
     },

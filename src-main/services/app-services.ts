@@ -19,8 +19,9 @@ import {
   type ImportSendService,
   type OpenLeadSource,
 } from './imports/send-service.ts';
-import { noLeadSources } from './imports/lead-sources.ts';
+import { leadSourcesFrom } from './imports/lead-sources.ts';
 import type { SendTiming } from './imports/send-timing.ts';
+import { createImportsService, type ImportsService, type SaveFileDialog } from './imports/imports-service.ts';
 import { createPreferencesService, type PreferencesService } from './preferences.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
 import { createTasksService, type SyncTiming, type TasksService } from './tasks/index.ts';
@@ -57,6 +58,8 @@ export interface AppServicesOptions {
   openLeadSource?: OpenLeadSource;
   /** Test hooks for sending imports: batch size, reconciliation waits. */
   sendTiming?: Partial<SendTiming>;
+  /** Electron's save dialog for exports; without it (web host) exports are downloads. */
+  saveFile?: SaveFileDialog;
 }
 
 export interface AppServices {
@@ -68,6 +71,8 @@ export interface AppServices {
   tasks: TasksService;
   /** How the user arranged the app (column widths), kept across restarts. */
   preferences: PreferencesService;
+  /** Lead files: staging, preview, export of problem rows, checked leads for the journal. */
+  imports: ImportsService;
   /** Lead imports and New call: the journal, sending, reconciliation. */
   importSend: ImportSendService;
   handlers: Handlers;
@@ -134,10 +139,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     logger: logger.child({ component: 'preferences' }),
   });
+  const imports = createImportsService({
+    dataDir: options.dataDir,
+    workspace,
+    currentCache: () => tasks.currentCache(),
+    logger: logger.child({ component: 'imports' }),
+    ...(options.saveFile ? { saveFile: options.saveFile } : {}),
+  });
   const importSend = createImportSendService({
     workspace,
     openStore: () => tasks.openCache(),
-    openLeadSource: options.openLeadSource ?? noLeadSources,
+    openLeadSource: options.openLeadSource ?? leadSourcesFrom(imports),
     emit: options.emit,
     logger: logger.child({ component: 'import-send' }),
     ...(options.sendTiming ? { timing: options.sendTiming } : {}),
@@ -148,6 +160,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     profiles,
     tasks,
     preferences,
+    imports,
     importSend,
     handlers: createHandlers({
       workspace,
@@ -156,6 +169,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       preferences,
       importSend,
       appInfo: { version: options.version, host: options.host },
+      imports,
     }),
     close: async () => {
       profiles.close();
@@ -164,6 +178,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       await workspace.close();
       await tasks.close();
       await preferences.close();
+      await imports.close();
     },
   };
 }

@@ -4,6 +4,8 @@ import type { Handlers } from '../ipc/router.ts';
 import { createAppHandlers, type AppInfo } from './app-handlers.ts';
 import { createImportSendHandlers } from './imports/send-handlers.ts';
 import type { ImportSendService } from './imports/send-service.ts';
+import { createImportFileHandlers } from './imports/handlers.ts';
+import type { ImportsService } from './imports/imports-service.ts';
 import { createPreferencesHandlers } from './preferences-handlers.ts';
 import type { PreferencesService } from './preferences.ts';
 import { createProfileHandlers } from './profile-handlers.ts';
@@ -19,6 +21,7 @@ export interface HandlerDeps {
   preferences: PreferencesService;
   importSend: ImportSendService;
   appInfo: AppInfo;
+  imports: ImportsService;
 }
 
 export function createHandlers({
@@ -28,6 +31,7 @@ export function createHandlers({
   preferences,
   importSend,
   appInfo,
+  imports,
 }: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(appInfo),
@@ -36,5 +40,6 @@ export function createHandlers({
     ...createTaskHandlers(tasks),
     ...createPreferencesHandlers(preferences),
     ...createImportSendHandlers(importSend),
+    ...createImportFileHandlers(imports, appInfo.host),
   };
 }

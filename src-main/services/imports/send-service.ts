@@ -439,7 +439,7 @@ export function createImportSendService(options: ImportSendServiceOptions): Impo
     let total = 0;
     for await (const leads of source.leads) {
       for (const lead of leads) {
-        chunk.push(journalRowOf(importId, lead, reading.duplicates));
+        chunk.push(journalRowOf(importId, lead, reading.duplicates ?? 'skip'));
         if (chunk.length >= APPEND_CHUNK) {
           total += await store.journal.appendRows(importId, chunk);
           chunk = [];

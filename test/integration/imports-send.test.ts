@@ -285,7 +285,13 @@ describe('sending an import', () => {
       defaultCountry: 'GB',
       launch: launchFor(sandbox),
     });
-    expect(impossible.message).toContain('not a phone number that can be called');
+    // The same words as a file row with that number (the file-reading side's phone check).
+    expect(impossible.message).toBe('“12345” is too short for a phone number in United Kingdom.');
+    const noCountry = await failure('calls.create', {
+      lead: { name: 'Ada', contactNumber: '07400 123456' },
+      launch: launchFor(sandbox),
+    });
+    expect(noCountry.message).toContain('with its country code');
 
     const made = await call<ImportSummary>('calls.create', {
       lead: { name: 'Ada Lovelace', contactNumber: '07400 123456', companyName: 'Analytical Engines' },

@@ -13,7 +13,10 @@ export function toE164(raw: string, defaultCountry: string | undefined, column: 
   // Without a default country, only numbers written with +country code can be read: say so.
   if (defaultCountry === undefined && !raw.trim().startsWith('+')) {
     const checked = checkPhone(raw, country, column);
-    if (checked.ok || checked.code === 'phone_invalid' || checked.code === 'phone_country') {
+    // What is wrong whatever the country (empty, scientific notation, an extension, letters) is
+    // said as such; anything else may only be the missing country code.
+    const anyCountry = ['phone_missing', 'phone_scientific', 'phone_extension', 'phone_letters'];
+    if (checked.ok || !anyCountry.includes(checked.code)) {
       throw new AppError(
         'bad_request',
         `Write the ${column} with its country code (e.g. +44…), or choose the default country.`,

@@ -189,6 +189,7 @@ describe('a crash at each point of a send, then a restart', () => {
     await file.journal.create({
       id: importId,
       kind: 'file',
+      orgHandle: sandbox.credentials.orgHandle,
       spaceToken: sandbox.credentials.spaceToken,
       agentHandle: sandbox.credentials.agentHandle,
       context: 'Renewal reminder',

@@ -12,10 +12,14 @@ export type JournalImportState = 'running' | 'paused' | 'cancelled' | 'finished'
 export type JournalRowState =
   'planned' | 'sending' | 'created' | 'rejected' | 'unknown' | 'not_created' | 'skipped';
 
-/** The migration that creates the journal (appended to migrations.ts). */
+/**
+ * The migration that creates the journal (appended to migrations.ts). IF NOT EXISTS: a file set
+ * back to an older schema number with the journal still in it (the store benchmark does so to
+ * time an upgrade) upgrades without losing it.
+ */
 export function migrateImportJournal(db: DatabaseSync): void {
   db.exec(`
-    CREATE TABLE imports (
+    CREATE TABLE IF NOT EXISTS imports (
       id            TEXT PRIMARY KEY,
       kind          TEXT NOT NULL,              -- file | single (New call)
       org_handle    TEXT,                       -- the organization the space belongs to
@@ -32,7 +36,7 @@ export function migrateImportJournal(db: DatabaseSync): void {
       message       TEXT                        -- why it stopped by itself, or null
     ) WITHOUT ROWID;
 
-    CREATE TABLE import_rows (
+    CREATE TABLE IF NOT EXISTS import_rows (
       import_id       TEXT NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
       row             INTEGER NOT NULL,         -- the spreadsheet's row number
       document_json   TEXT,                     -- exactly what is sent, document_id included
@@ -49,9 +53,9 @@ export function migrateImportJournal(db: DatabaseSync): void {
       reconcile_tries INTEGER NOT NULL DEFAULT 0,
       PRIMARY KEY (import_id, row)
     ) WITHOUT ROWID;
-    CREATE INDEX import_rows_state ON import_rows (import_id, state, row);
-    CREATE INDEX import_rows_task ON import_rows (task_id) WHERE task_id IS NOT NULL;
-    CREATE INDEX import_rows_document ON import_rows (document_id) WHERE document_id IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS import_rows_state ON import_rows (import_id, state, row);
+    CREATE INDEX IF NOT EXISTS import_rows_task ON import_rows (task_id) WHERE task_id IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS import_rows_document ON import_rows (document_id) WHERE document_id IS NOT NULL;
   `);
 }
 

@@ -33,6 +33,7 @@ import { serveRecordings } from './electron/media-scheme.ts';
 import { saveRecordingWithDialog } from './electron/save-recording.ts';
 import { recordingsRootFor } from './services/recordings/index.ts';
 import { MEDIA_SCHEME } from './shared/recording-media.ts';
+import { withImportNotifications } from './electron/import-notification.ts';
 
 const APP_NAME = 'Unpod Desk';
 // Set by `electron-vite dev` only; a built or packaged app always loads its own files.
@@ -104,7 +105,7 @@ async function start(log: Logger, logsDir: string): Promise<void> {
 
   const appServices = createAppServices({
     dataDir: app.getPath('userData'),
-    emit,
+    emit: withImportNotifications(emit),
     host: 'electron',
     version: app.getVersion(),
     logger: log,

@@ -35,6 +35,17 @@ export const channelNames = [
   'preferences.get',
   'preferences.set',
   'desktop.takeOfferedFile',
+  // lead import (contract-imports.ts)
+  'imports.start',
+  'imports.pause',
+  'imports.resume',
+  'imports.cancel',
+  'imports.list',
+  'imports.get',
+  'imports.rows',
+  'imports.retryFailed',
+  'imports.resolve',
+  'calls.create',
   'imports.stagePath',
   'imports.preview',
   'imports.exportProblems',
@@ -68,6 +79,8 @@ export const eventNames = [
   'recordings.downloadProgress',
   'recordings.offlineProgress',
   'recordings.changed',
+  'imports.progress',
+  'imports.finished',
 ] as const satisfies readonly EventName[];
 
 // Compile-time proof that no contract channel or event is missing from the lists above.

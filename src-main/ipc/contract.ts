@@ -8,6 +8,7 @@ import { importFileChannels } from './contract-import-files.ts';
 import { SEARCH_MAX_LENGTH } from '../shared/search-limits.ts';
 import { desktopChannels, desktopEvents } from './desktop-contract.ts';
 import { recordingChannels, recordingErrorCodes, recordingEvents } from './contract-recordings.ts';
+import { importChannels, importEvents } from './contract-imports.ts';
 
 export { SEARCH_MAX_LENGTH };
 
@@ -318,6 +319,8 @@ export const taskFiltersSchema = z
       .string()
       .max(SEARCH_MAX_LENGTH, `A search can be at most ${SEARCH_MAX_LENGTH} characters long.`)
       .default(''),
+    /** Only the tasks an import created (the task ids its journal recorded): "Show these calls". */
+    importId: z.string().min(1).max(64).optional(),
   })
   .strict();
 export type TaskFilters = z.output<typeof taskFiltersSchema>;
@@ -697,6 +700,7 @@ export const channels = {
   ...taskChannels,
   ...preferenceChannels,
   ...desktopChannels,
+  ...importChannels,
   ...importFileChannels,
   ...recordingChannels({
     taskScope: taskScopeSchema,
@@ -722,6 +726,7 @@ export const events = {
   'export.progress': exportProgressSchema,
   ...desktopEvents,
   ...recordingEvents,
+  ...importEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,11 +1,11 @@
-// `npm run sandbox -- [--port N] [--seed N] [--speed X] [--faults SPEC] [--tasks-per-space N] [--epoch MS]`
+// `npm run sandbox -- [--port N] [--seed N] [--speed X] [--faults SPEC] [--tasks-per-space N] [--epoch MS] [--create-rate N] [--signed-url-ttl S] [--no-range]`
 // Starts the sandbox, prints one JSON line (base URL and credentials) to stdout, and runs until
 // SIGINT/SIGTERM, then exits with code 0. Fault SPEC syntax: see faults.ts.
 import { parseArgs } from 'node:util';
 import type { Sandbox, SandboxOptions } from './types.ts';
 
 const USAGE =
-  'usage: npm run sandbox -- [--port N] [--seed N] [--speed X] [--faults SPEC] [--tasks-per-space N] [--epoch MS]\n' +
+  'usage: npm run sandbox -- [--port N] [--seed N] [--speed X] [--faults SPEC] [--tasks-per-space N] [--epoch MS] [--create-rate N] [--signed-url-ttl S] [--no-range]\n' +
   '  --port N     port on 127.0.0.1 (default 0: a free port)\n' +
   '  --seed N     demo-data seed (default 1)\n' +
   '  --speed X    call simulator speed factor (default 1: a call takes 20-90 s)\n' +
@@ -15,7 +15,8 @@ const USAGE =
   '  --tasks-per-space N  tasks in every space (default: 400, 140 and 60)\n' +
   '  --epoch MS   the instant the demo data is "now" for (default: this hour)\n' +
   "  --signed-url-ttl S  lifetime of the recordings' pre-signed links in seconds (default 3600)\n" +
-  '  --no-range   the recordings storage ignores Range (every answer is the whole file)\n';
+  '  --no-range   the recordings storage ignores Range (every answer is the whole file)\n' +
+  '  --create-rate N  task creations allowed per second; more get 429 with Retry-After (default: no limit)\n';
 
 function number(name: string, raw: string | undefined, integer: boolean): number | undefined {
   if (raw === undefined) return undefined;
@@ -37,6 +38,7 @@ function readOptions(): SandboxOptions | 'help' {
       epoch: { type: 'string' },
       'signed-url-ttl': { type: 'string' },
       'no-range': { type: 'boolean' },
+      'create-rate': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -55,6 +57,7 @@ function readOptions(): SandboxOptions | 'help' {
         : {}),
       ...(values['no-range'] ? { honourRange: false } : {}),
     },
+    createRatePerSecond: number('create-rate', values['create-rate'], false),
   };
 }
 

@@ -10,7 +10,7 @@ import { buildWorld } from './data/world.ts';
 import { HOUR_MS } from './data/time.ts';
 import { FaultList, parseFaultSpec } from './faults.ts';
 import { RecordingCache, SIGNED_URL_TTL_SECONDS, recordingSigningKey } from './recordings.ts';
-import { createRequestHandler } from './server.ts';
+import { RateLimiter, createRequestHandler } from './server.ts';
 import { CallSimulator } from './simulator.ts';
 import { TaskStore } from './store.ts';
 import type { SandboxContext } from './context.ts';
@@ -49,6 +49,8 @@ const optionsSchema = z.object({
     })
     .strict()
     .optional(),
+  createRatePerSecond: z.number().positive().max(100_000).optional(),
+  clockOffsetMs: z.number().finite().optional(),
 });
 
 function listen(server: Server, port: number): Promise<number> {
@@ -89,7 +91,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   // The base URL is known once listening; recording links are built from it when served.
   const env = { world, baseUrl: '' };
-  const now = (): number => Date.now();
+  const clockOffsetMs = opts.clockOffsetMs ?? 0;
+  const now = (): number => Date.now() + clockOffsetMs;
   const simulator = new CallSimulator({ speed: opts.speed, env, now });
   const ctx: SandboxContext = {
     world,
@@ -120,7 +123,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       delays.set(timer, resolve);
     });
 
-  const server = createServer(createRequestHandler({ ctx, faults, delay }));
+  const createLimiter =
+    opts.createRatePerSecond === undefined ? null : new RateLimiter(opts.createRatePerSecond, now());
+  const server = createServer(createRequestHandler({ ctx, faults, delay, createLimiter }));
   // Keep-alive sockets must not hold close() up.
   server.keepAliveTimeout = 5000;
   const port = await listen(server, opts.port);

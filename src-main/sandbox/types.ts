@@ -37,6 +37,8 @@ export interface FaultRule {
 export interface FaultController {
   add(rule: FaultRule): void;
   clear(): void;
+  /** Extension: how many added rules are not spent yet (tests wait for a fault to be hit). */
+  pending(): number;
 }
 
 export interface SandboxOptions {
@@ -61,6 +63,16 @@ export interface SandboxOptions {
     /** Bytes of rendered recordings kept in memory (default 64 MB; benchmarks keep more). */
     renderCacheBytes?: number;
   };
+  /**
+   * Extension: the platform's rate limit on task creation, in requests per second (a token
+   * bucket as deep as one second): a create over it gets 429 with Retry-After. Default: none.
+   */
+  createRatePerSecond?: number;
+  /**
+   * Extension: how far the server's clock is off the machine's (ms; negative: behind). Created
+   * times and the `Date` header follow it, as on a platform whose clock differs from the laptop's.
+   */
+  clockOffsetMs?: number;
 }
 
 /** The recordings storage's behaviour; tests change it on a running sandbox (`recordingServer`). */

@@ -4,12 +4,24 @@
 // the workspace the demo's sandbox start.
 import type { Handlers } from '../ipc/router.ts';
 import { createSilentLogger, type Logger } from '../log/index.ts';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.ts';
+import {
+  startSandbox,
+  type Sandbox,
+  type SandboxCredentials,
+  type SandboxOptions,
+} from '../sandbox/index.ts';
 import type { UnpodClientOptions } from '../unpod/index.ts';
 import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
 import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
 import { createOpenWithService, type OpenWithService } from './open-with.ts';
+import {
+  createImportSendService,
+  type ImportSendService,
+  type OpenLeadSource,
+} from './imports/send-service.ts';
+import { leadSourcesFrom } from './imports/lead-sources.ts';
+import type { SendTiming } from './imports/send-timing.ts';
 import { createImportsService, type ImportsService, type SaveFileDialog } from './imports/imports-service.ts';
 import { createPreferencesService, type PreferencesService } from './preferences.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
@@ -42,6 +54,12 @@ export interface AppServicesOptions {
     demoSandbox?: Omit<SandboxOptions, 'port'>;
     /** Extra client options for the demo (tests: shorter retries). */
     demoClient?: Pick<UnpodClientOptions, 'timeoutMs' | 'retry'>;
+    /**
+     * A sandbox already running elsewhere (another process) for the demo to use instead of
+     * starting its own: it outlives this process, so a host killed mid-import finds the tasks it
+     * created when it starts again (the import's crash tests, `npm run web -- --sandbox-url`).
+     */
+    connectTo?: RemoteSandbox;
   };
   /** Test hooks for sign-in (another keychain service name, client timeouts). */
   auth?: Pick<AuthServiceOptions, 'keychain' | 'session' | 'clientDefaults'>;
@@ -49,6 +67,10 @@ export interface AppServicesOptions {
   syncTiming?: Partial<SyncTiming>;
   /** Test hooks: how soon a slow request is checked with a quick probe. */
   connectionTiming?: Partial<ConnectionTiming>;
+  /** Lead import: where a dropped file's checked leads come from (the file-reading side). */
+  openLeadSource?: OpenLeadSource;
+  /** Test hooks for sending imports: batch size, reconciliation waits. */
+  sendTiming?: Partial<SendTiming>;
   /** Electron's save dialog: where main writes an export (the task list, a lead file's problem rows); without it (the web host) exports are downloads. */
   saveFile?: SaveFileDialog;
   /**
@@ -77,9 +99,41 @@ export interface AppServices {
   imports: ImportsService;
   /** Call recordings: the cache, serving, peaks, "Make available offline". */
   recordings: RecordingsService;
+  /** Lead imports and New call: the journal, sending, reconciliation. */
+  importSend: ImportSendService;
   handlers: Handlers;
   /** Closes the open workspace (stops the demo sandbox). */
   close(): Promise<void>;
+}
+
+/** A sandbox running in another process (its URL and what its CLI printed). */
+export interface RemoteSandbox {
+  baseUrl: string;
+  credentials: SandboxCredentials;
+}
+
+/**
+ * A sandbox of another process as the demo's server: the demo talks to it as to its own, but
+ * faults cannot be added from here (start it with --faults) and closing the demo leaves it running.
+ */
+function remoteSandbox(remote: RemoteSandbox): Sandbox {
+  return {
+    baseUrl: remote.baseUrl,
+    credentials: remote.credentials,
+    faults: {
+      add: () => {
+        throw new Error('This sandbox runs in another process: start it with --faults instead.');
+      },
+      clear: () => {},
+      pending: () => 0,
+    },
+    get recordingServer(): Sandbox['recordingServer'] {
+      throw new Error(
+        'This sandbox runs in another process: start it with --signed-url-ttl or --no-range instead.',
+      );
+    },
+    close: () => Promise.resolve(),
+  };
 }
 
 export function createAppServices(options: AppServicesOptions): AppServices {
@@ -89,7 +143,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     emit: options.emit,
     logger: logger.child({ component: 'workspace' }),
     dataDir: options.dataDir,
-    startDemoSandbox: () => startSandbox({ ...demoSandbox, port: 0 }),
+    startDemoSandbox: () =>
+      options.demo?.connectTo
+        ? Promise.resolve(remoteSandbox(options.demo.connectTo))
+        : startSandbox({ ...demoSandbox, port: 0 }),
     ...(demoClient ? { demoClient } : {}),
     ...(options.connectionTiming ? { connectionTiming: options.connectionTiming } : {}),
   });
@@ -138,6 +195,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.saveRecordingAs ? { saveAs: options.saveRecordingAs } : {}),
     ...options.recordingsTiming,
   });
+  const importSend = createImportSendService({
+    workspace,
+    openStore: () => tasks.openCache(),
+    openLeadSource: options.openLeadSource ?? leadSourcesFrom(imports),
+    emit: options.emit,
+    logger: logger.child({ component: 'import-send' }),
+    onCallsCreated: (spaceToken) => {
+      tasks.startSync({ kind: 'space', spaceToken }, 'refresh').catch(() => {
+        // Not a space the workspace shows now: its list syncs when it is opened.
+      });
+    },
+    ...(options.sendTiming ? { timing: options.sendTiming } : {}),
+  });
   return {
     dataDir: options.dataDir,
     workspace,
@@ -147,6 +217,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     openWith,
     imports,
     recordings,
+    importSend,
     handlers: createHandlers({
       workspace,
       profiles,
@@ -154,11 +225,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       preferences,
       appInfo: { version: options.version, host: options.host, dataDir: options.dataDir },
       openWith,
+      importSend,
       imports,
       recordings,
     }),
     close: async () => {
       profiles.close();
+      // Lets a create in flight settle into the journal before the workspace (and its file) closes.
+      await importSend.close();
       await workspace.close();
       await recordings.close();
       await tasks.close();

@@ -3,6 +3,8 @@
 import type { Handlers } from '../ipc/router.ts';
 import { createAppHandlers, type AppInfo } from './app-handlers.ts';
 import { createOpenWithHandlers, type OpenWithService } from './open-with.ts';
+import { createImportSendHandlers } from './imports/send-handlers.ts';
+import type { ImportSendService } from './imports/send-service.ts';
 import { createImportFileHandlers } from './imports/handlers.ts';
 import type { ImportsService } from './imports/imports-service.ts';
 import { createPreferencesHandlers } from './preferences-handlers.ts';
@@ -20,6 +22,7 @@ export interface HandlerDeps {
   tasks: TasksService;
   preferences: PreferencesService;
   recordings: RecordingsService;
+  importSend: ImportSendService;
   appInfo: AppInfo;
   openWith: OpenWithService;
   imports: ImportsService;
@@ -30,6 +33,7 @@ export function createHandlers({
   profiles,
   tasks,
   preferences,
+  importSend,
   appInfo,
   openWith,
   imports,
@@ -42,6 +46,7 @@ export function createHandlers({
     ...createTaskHandlers(tasks),
     ...createPreferencesHandlers(preferences),
     ...createOpenWithHandlers(openWith),
+    ...createImportSendHandlers(importSend),
     ...createImportFileHandlers(imports, appInfo.host),
     ...createRecordingHandlers(recordings),
   };

@@ -223,7 +223,7 @@ export interface CacheReader {
   searchBacklog(): number;
   /** Calls placed in a space since a time, by number (the lead import's duplicates). */
   readonly calls: RecentCallReader;
-  /** The raw connection, for settings and diagnostics. */
+  /** The raw connection: settings and diagnostics, the import journal's reads (import-journal.ts). */
   readonly database: DatabaseSync;
   close(): void;
 }

@@ -16,6 +16,7 @@ import {
 } from './errors.ts';
 import { readChromiumNetError } from './chromium-net-error.ts';
 import { errorBodySchema } from './schemas.ts';
+import { observeServerDate } from './server-clock.ts';
 
 export interface RequestLogEntry {
   method: string;
@@ -77,7 +78,12 @@ export function createKy(
           withToken: request.headers.has('authorization'),
         });
       }
-      return send(input, init);
+      const sentAt = Date.now();
+      const response = await send(input, init);
+      // The platform's clock, for reconciling imports (server-clock.ts).
+      const url = input instanceof Request ? input.url : String(input);
+      observeServerDate(new URL(url).origin, response.headers.get('date'), sentAt, Date.now());
+      return response;
     },
   });
 }

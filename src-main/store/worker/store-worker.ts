@@ -7,6 +7,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { taskCsvColumns, toCsv } from '../csv-export.ts';
+import { createImportJournalReader, createImportJournalWriter } from '../import-journal.ts';
 import { openCache, openCacheReader, type CacheReader, type TaskCache } from '../open-cache.ts';
 import type {
   ClientMessage,
@@ -84,6 +85,7 @@ function readerHandlers(reader: CacheReader): Handlers {
       sleepSync(ms);
       return null;
     },
+    ...createImportJournalReader(reader.database),
   };
 }
 
@@ -98,6 +100,7 @@ function writerHandlers(cache: TaskCache): Handlers {
     },
     setRecordingPinned: (id, pinned, file) => recordings.setRecordingPinned(id, pinned, file),
     deleteRecordings: (ids) => recordings.deleteRecordings(ids),
+    ...createImportJournalWriter(cache.database),
     upsertTasks: (tasks, scope) => cache.tasks.upsertTasks(tasks, scope),
     deleteTasks: (ids) => cache.tasks.deleteTasks(ids),
     setSyncState: (scope, update) => cache.syncState.set(scope, update),

@@ -33,6 +33,17 @@ export const channelNames = [
   'sync.status',
   'preferences.get',
   'preferences.set',
+  // lead import (contract-imports.ts)
+  'imports.start',
+  'imports.pause',
+  'imports.resume',
+  'imports.cancel',
+  'imports.list',
+  'imports.get',
+  'imports.rows',
+  'imports.retryFailed',
+  'imports.resolve',
+  'calls.create',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [
@@ -41,6 +52,8 @@ export const eventNames = [
   'sync.progress',
   'tasks.changed',
   'cache.notice',
+  'imports.progress',
+  'imports.finished',
 ] as const satisfies readonly EventName[];
 
 // Compile-time proof that no contract channel or event is missing from the lists above.

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isTimeZone } from '../shared/iso-time.ts';
 import { SEARCH_MAX_LENGTH } from '../shared/search-limits.ts';
+import { importChannels, importEvents } from './contract-imports.ts';
 
 export { SEARCH_MAX_LENGTH };
 
@@ -314,6 +315,8 @@ export const taskFiltersSchema = z
       .string()
       .max(SEARCH_MAX_LENGTH, `A search can be at most ${SEARCH_MAX_LENGTH} characters long.`)
       .default(''),
+    /** Only the tasks an import created (the task ids its journal recorded): "Show these calls". */
+    importId: z.string().min(1).max(64).optional(),
   })
   .strict();
 export type TaskFilters = z.output<typeof taskFiltersSchema>;
@@ -628,6 +631,7 @@ export const channels = {
   'agents.list': channel({ input: noInput, output: z.array(agentSchema), errors: platformErrors }),
   ...taskChannels,
   ...preferenceChannels,
+  ...importChannels,
 } as const;
 
 export const events = {
@@ -643,6 +647,7 @@ export const events = {
     deleted: z.number(),
   }),
   'cache.notice': cacheNoticeSchema,
+  ...importEvents,
 } as const;
 
 export type Channels = typeof channels;

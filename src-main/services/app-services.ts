@@ -9,6 +9,9 @@ import type { UnpodClientOptions } from '../unpod/index.ts';
 import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
 import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
+import { createImportsService, type ImportsService, type OpenLeadSource } from './imports/imports-service.ts';
+import { noLeadSources } from './imports/lead-sources.ts';
+import type { SendTiming } from './imports/send-timing.ts';
 import { createPreferencesService, type PreferencesService } from './preferences.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
 import { createTasksService, type SyncTiming, type TasksService } from './tasks/index.ts';
@@ -35,6 +38,10 @@ export interface AppServicesOptions {
   syncTiming?: Partial<SyncTiming>;
   /** Test hooks: how soon a slow request is checked with a quick probe. */
   connectionTiming?: Partial<ConnectionTiming>;
+  /** Lead import: where a dropped file's checked leads come from (the file-reading side). */
+  openLeadSource?: OpenLeadSource;
+  /** Test hooks for sending imports: batch size, reconciliation waits. */
+  sendTiming?: Partial<SendTiming>;
 }
 
 export interface AppServices {
@@ -46,6 +53,8 @@ export interface AppServices {
   tasks: TasksService;
   /** How the user arranged the app (column widths), kept across restarts. */
   preferences: PreferencesService;
+  /** Lead imports and New call: the journal, sending, reconciliation. */
+  imports: ImportsService;
   handlers: Handlers;
   /** Closes the open workspace (stops the demo sandbox). */
   close(): Promise<void>;
@@ -82,21 +91,33 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     logger: logger.child({ component: 'preferences' }),
   });
+  const imports = createImportsService({
+    workspace,
+    openStore: () => tasks.openCache(),
+    openLeadSource: options.openLeadSource ?? noLeadSources,
+    emit: options.emit,
+    logger: logger.child({ component: 'imports' }),
+    ...(options.sendTiming ? { timing: options.sendTiming } : {}),
+  });
   return {
     dataDir: options.dataDir,
     workspace,
     profiles,
     tasks,
     preferences,
+    imports,
     handlers: createHandlers({
       workspace,
       profiles,
       tasks,
       preferences,
+      imports,
       appInfo: { version: options.version, host: options.host },
     }),
     close: async () => {
       profiles.close();
+      // Lets a create in flight settle into the journal before the workspace (and its file) closes.
+      await imports.close();
       await workspace.close();
       await tasks.close();
       await preferences.close();

@@ -2,6 +2,8 @@
 // handlers module), and this only puts them together. The router has already validated the input.
 import type { Handlers } from '../ipc/router.ts';
 import { createAppHandlers, type AppInfo } from './app-handlers.ts';
+import { createImportHandlers } from './imports/handlers.ts';
+import type { ImportsService } from './imports/imports-service.ts';
 import { createPreferencesHandlers } from './preferences-handlers.ts';
 import type { PreferencesService } from './preferences.ts';
 import { createProfileHandlers } from './profile-handlers.ts';
@@ -15,15 +17,24 @@ export interface HandlerDeps {
   profiles: ProfilesService;
   tasks: TasksService;
   preferences: PreferencesService;
+  imports: ImportsService;
   appInfo: AppInfo;
 }
 
-export function createHandlers({ workspace, profiles, tasks, preferences, appInfo }: HandlerDeps): Handlers {
+export function createHandlers({
+  workspace,
+  profiles,
+  tasks,
+  preferences,
+  imports,
+  appInfo,
+}: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(appInfo),
     ...createWorkspaceHandlers(workspace),
     ...createProfileHandlers(profiles),
     ...createTaskHandlers(tasks),
     ...createPreferencesHandlers(preferences),
+    ...createImportHandlers(imports),
   };
 }

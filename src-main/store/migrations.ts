@@ -4,6 +4,7 @@
 // one that has shipped.
 import type { DatabaseSync } from 'node:sqlite';
 import { transaction } from './database.ts';
+import { migrateImportJournal } from './import-journal.ts';
 
 export type Migration = (db: DatabaseSync) => void;
 
@@ -133,6 +134,9 @@ export const migrations: readonly Migration[] = [
       INSERT INTO search_backlog (task_pk) SELECT pk FROM tasks;
     `);
   },
+
+  // The lead import's journal: imports and their rows (import-journal.ts).
+  migrateImportJournal,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -218,6 +218,8 @@ export interface CacheReader {
   readonly syncState: Pick<SyncStateRepository, 'get' | 'list'>;
   /** Tasks the writer has not indexed yet (a search cannot find them yet). */
   searchBacklog(): number;
+  /** The raw connection (the import journal's reads, import-journal.ts). */
+  readonly database: DatabaseSync;
   close(): void;
 }
 
@@ -237,6 +239,7 @@ export function openCacheReader(path: string): CacheReader {
       tasks: createTaskReader(statements, hits, new PageText(db), searchBacklog),
       syncState: { get: syncState.get, list: syncState.list },
       searchBacklog,
+      database: db,
       close: () => {
         if (db.isOpen) db.close();
       },

@@ -23,6 +23,8 @@ export interface TaskFilter {
   createdTo?: number;
   /** Free text: name, number, email, company, context, objective, transcript, summaries. */
   search?: string;
+  /** Only the tasks this import created (the task ids its journal recorded). */
+  importId?: string;
 }
 
 export interface FilterSql {
@@ -78,6 +80,12 @@ export function filterToSql(filter: TaskFilter, omit: FacetToOmit = null): Filte
   if (filter.createdTo !== undefined) {
     clauses.push('t.created_ts < ?');
     params.push(filter.createdTo);
+  }
+
+  if (filter.importId !== undefined) {
+    // The journal keeps the task id a create answered (or reconciliation found) per row.
+    clauses.push('t.id IN (SELECT task_id FROM import_rows WHERE import_id = ? AND task_id IS NOT NULL)');
+    params.push(filter.importId);
   }
 
   const search = readSearch(filter.search ?? '');

@@ -15,6 +15,7 @@ import {
   type HttpFailure,
 } from './errors.ts';
 import { errorBodySchema } from './schemas.ts';
+import { observeServerDate } from './server-clock.ts';
 
 export interface RequestLogEntry {
   method: string;
@@ -73,7 +74,12 @@ export function createKy(
           withToken: request.headers.has('authorization'),
         });
       }
-      return globalThis.fetch(input, init);
+      const sentAt = Date.now();
+      const response = await globalThis.fetch(input, init);
+      // The platform's clock, for reconciling imports (server-clock.ts).
+      const url = input instanceof Request ? input.url : String(input);
+      observeServerDate(new URL(url).origin, response.headers.get('date'), sentAt, Date.now());
+      return response;
     },
   });
 }

@@ -100,7 +100,11 @@ describe('migrations', () => {
     old.close();
 
     const upgraded = openCache(oldPath, { quickCheck: true });
-    expect(upgraded).toMatchObject({ recovered: false, migrationsApplied: [2, 3] });
+    // Every migration after the first runs (later issues append more: the list is not fixed here).
+    expect(upgraded).toMatchObject({
+      recovered: false,
+      migrationsApplied: Array.from({ length: SCHEMA_VERSION - 1 }, (_, i) => i + 2),
+    });
     const found = (search: string) =>
       upgraded.cache.tasks
         .queryTasks({ scope: SCOPE, search })

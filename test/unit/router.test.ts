@@ -39,6 +39,47 @@ const syncStatus: SyncStatus = {
   lastSyncedAt: null,
 };
 
+/** The lead import's channels, answering one finished import. */
+function importHandlers(record: <T>(channel: string, value: T) => (input: unknown) => T) {
+  const summary = {
+    id: 'i1',
+    kind: 'file' as const,
+    spaceToken: 's1',
+    agentHandle: 'a1',
+    context: 'Follow up',
+    schedule: { type: 'now' as const },
+    sourceName: 'leads.csv',
+    createdAt: 0,
+    startedAt: 0,
+    finishedAt: 1,
+    state: 'finished' as const,
+    message: null,
+    counts: {
+      total: 1,
+      planned: 0,
+      sending: 0,
+      created: 1,
+      rejected: 0,
+      unknown: 0,
+      notCreated: 0,
+      skipped: 0,
+      undecided: 0,
+    },
+  };
+  return {
+    'imports.start': record('imports.start', summary),
+    'imports.pause': record('imports.pause', summary),
+    'imports.resume': record('imports.resume', summary),
+    'imports.cancel': record('imports.cancel', summary),
+    'imports.list': record('imports.list', [summary]),
+    'imports.get': record('imports.get', summary),
+    'imports.rows': record('imports.rows', { rows: [], total: 0 }),
+    'imports.retryFailed': record('imports.retryFailed', summary),
+    'imports.resolve': record('imports.resolve', summary),
+    'calls.create': record('calls.create', summary),
+  };
+}
+
 /** Handlers that answer correctly and record what they were called with. */
 function fakeHandlers(overrides: Partial<Handlers> = {}) {
   const calls: { channel: string; input: unknown }[] = [];
@@ -126,6 +167,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
     'sync.status': record('sync.status', syncStatus),
     'preferences.get': record('preferences.get', { taskColumnWidths: {} }),
     'preferences.set': record('preferences.set', { taskColumnWidths: {} }),
+    ...importHandlers(record),
     ...overrides,
   };
   return { handlers, calls };

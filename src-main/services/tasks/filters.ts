@@ -24,6 +24,7 @@ export function toTaskFilter(scope: TaskScope, filters: TaskFilters): TaskFilter
     createdFrom: filters.createdFrom ?? undefined,
     createdTo: filters.createdTo ?? undefined,
     search: search === '' ? undefined : search,
+    ...(filters.importId !== undefined ? { importId: filters.importId } : {}),
   };
 }
 

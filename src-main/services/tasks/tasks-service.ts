@@ -44,6 +44,8 @@ export interface TasksService extends Omit<TaskReads, 'warm'> {
   whenIdle(scope: TaskScope): Promise<SyncStatus>;
   /** The open cache (tests, diagnostics), or null. */
   currentCache(): StoreClient | null;
+  /** The open session's cache, opened on first use (the import journal lives in it). */
+  openCache(): Promise<StoreClient>;
   close(): Promise<void>;
 }
 
@@ -186,6 +188,7 @@ export function createTasksService(options: TasksServiceOptions): TasksService {
     },
 
     currentCache: () => caches.current()?.cache ?? null,
+    openCache: async () => (await requireContext()).opened.cache,
 
     close: () => caches.closeAll(),
   };

@@ -2,6 +2,7 @@
 // built by the client from typed methods (StoreMethods), so they are right by construction; what
 // comes back from a worker is checked against workerMessageSchema before the client acts on it.
 import { z } from 'zod';
+import type { ImportJournalReader, ImportJournalWriter } from '../import-journal.ts';
 import type { CacheScope } from '../scope.ts';
 import type { SyncState, SyncStateUpdate } from '../sync-state.ts';
 import type { TaskFilter } from '../task-filter.ts';
@@ -20,8 +21,33 @@ import type { UpsertCounts } from '../task-writes.ts';
 /** The writer owns the file (migrations, recovery, writes, indexing); the reader only reads. */
 export type WorkerRole = 'writer' | 'reader';
 
+/** A repository's methods as worker calls: their arguments and results. */
+type AsCalls<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? { args: A; result: R } : never;
+};
+/** The import journal's writes (import-journal.ts), answered by the writer. */
+type JournalWriterOnly = Omit<ImportJournalWriter, keyof ImportJournalReader>;
+export const JOURNAL_WRITER_METHODS = [
+  'importCreate',
+  'importAppendRows',
+  'importSetState',
+  'importClaimBatch',
+  'importSettleRows',
+  'importReconcileTried',
+  'importRecoverAfterStart',
+  'importRetryFailed',
+  'importResolve',
+  'importRowsInState',
+] as const satisfies readonly (keyof JournalWriterOnly)[];
+// Compile-time proof that every journal write is listed above (so it goes to the writer).
+const _allJournalWritesListed: [
+  Exclude<keyof JournalWriterOnly, (typeof JOURNAL_WRITER_METHODS)[number]>,
+] extends [never]
+  ? true
+  : false = true;
+
 /** Every call a worker answers: its arguments and its result. */
-export interface StoreMethods {
+export interface StoreMethods extends AsCalls<ImportJournalReader>, AsCalls<JournalWriterOnly> {
   // reader
   queryTasks: { args: [TaskQuery]; result: TaskPage };
   countByStatus: { args: [TaskFilter]; result: FacetCount[] };
@@ -54,6 +80,7 @@ export const WRITER_METHODS = new Set<StoreMethod>([
   'setSyncState',
   'clearSyncState',
   'holdWriteTransaction',
+  ...JOURNAL_WRITER_METHODS,
 ]);
 
 export type ClientMessage =

@@ -16,6 +16,14 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type {
+  ImportStateUpdate,
+  JournalRowQuery,
+  JournalRowState,
+  NewImport,
+  NewJournalRow,
+  RowOutcome,
+} from '../import-journal.ts';
 import type { CacheScope } from '../scope.ts';
 import type { SyncStateUpdate } from '../sync-state.ts';
 import type { TaskFilter } from '../task-filter.ts';
@@ -341,6 +349,32 @@ export class StoreClient extends EventEmitter<StoreEvents> {
     set: (scope: CacheScope, update: SyncStateUpdate) => this.#call('setSyncState', [scope, update]),
     list: () => this.#call('listSyncStates', []),
     clear: (scope: CacheScope) => this.#call('clearSyncState', [scope]).then(() => undefined),
+  };
+
+  /** The lead import's journal (import-journal.ts): reads on the reader, writes on the writer. */
+  readonly journal = {
+    list: (limit: number) => this.#call('importList', [limit]),
+    get: (id: string) => this.#call('importGet', [id]),
+    rows: (query: JournalRowQuery) => this.#call('importRows', [query]),
+    knownTaskIds: (taskIds: readonly string[]) => this.#call('importKnownTaskIds', [taskIds]),
+    create: (imp: NewImport) => this.#call('importCreate', [imp]),
+    appendRows: (importId: string, rows: readonly NewJournalRow[]) =>
+      this.#call('importAppendRows', [importId, rows]),
+    setState: (importId: string, update: ImportStateUpdate) =>
+      this.#call('importSetState', [importId, update]),
+    claimBatch: (importId: string, batchId: string, limit: number, sentAt: number) =>
+      this.#call('importClaimBatch', [importId, batchId, limit, sentAt]),
+    settleRows: (importId: string, from: readonly JournalRowState[], outcomes: readonly RowOutcome[]) =>
+      this.#call('importSettleRows', [importId, from, outcomes]),
+    reconcileTried: (importId: string, rows: readonly number[], reason: string) =>
+      this.#call('importReconcileTried', [importId, rows, reason]),
+    recoverAfterStart: () => this.#call('importRecoverAfterStart', []),
+    retryFailed: (importId: string) => this.#call('importRetryFailed', [importId]),
+    resolve: (importId: string, rows: readonly number[], action: 'send_again' | 'do_not_send') =>
+      this.#call('importResolve', [importId, rows, action]),
+    /** Read on the writer, so it sees every write the import made before it. */
+    rowsInState: (importId: string, states: readonly JournalRowState[], limit: number) =>
+      this.#call('importRowsInState', [importId, states, limit]),
   };
 
   /** Tasks a search cannot find yet, as of the writer's last report (see the searchIndex event). */

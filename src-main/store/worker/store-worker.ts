@@ -4,6 +4,7 @@
 // behind a write (WAL). Requests run one at a time in arrival order; a request cancelled before
 // it started is skipped. Must not import electron (it also runs under plain Node).
 import { parentPort, workerData } from 'node:worker_threads';
+import { createImportJournalReader, createImportJournalWriter } from '../import-journal.ts';
 import { openCache, openCacheReader, type CacheReader, type TaskCache } from '../open-cache.ts';
 import type { ClientMessage, StoreMethod, StoreMethods, WorkerData, WorkerMessage } from './protocol.ts';
 
@@ -39,11 +40,13 @@ function readerHandlers(reader: CacheReader): Handlers {
       sleepSync(ms);
       return null;
     },
+    ...createImportJournalReader(reader.database),
   };
 }
 
 function writerHandlers(cache: TaskCache): Handlers {
   return {
+    ...createImportJournalWriter(cache.database),
     upsertTasks: (tasks, scope) => cache.tasks.upsertTasks(tasks, scope),
     deleteTasks: (ids) => cache.tasks.deleteTasks(ids),
     setSyncState: (scope, update) => cache.syncState.set(scope, update),

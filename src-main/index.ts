@@ -15,6 +15,7 @@ import { APP_URL } from './electron/security.ts';
 import { buildContentSecurityPolicy } from './shared/content-security-policy.ts';
 import { claimSingleInstance } from './electron/single-instance.ts';
 import { createMainWindow } from './electron/window.ts';
+import { createSaveFileDialog } from './electron/save-dialog.ts';
 
 // Set by `electron-vite dev` only; a built or packaged app always loads its own files.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -45,6 +46,7 @@ async function start(log: Logger): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     logger: log,
+    saveFile: createSaveFileDialog(getWindow),
   });
   services = appServices;
   const router = createRouter(appServices.handlers, {

@@ -44,6 +44,10 @@ export const channelNames = [
   'imports.retryFailed',
   'imports.resolve',
   'calls.create',
+  'imports.stagePath',
+  'imports.preview',
+  'imports.exportProblems',
+  'imports.release',
 ] as const satisfies readonly ChannelName[];
 
 export const eventNames = [

@@ -4,6 +4,7 @@
 // here plus its handler in the services.
 import { z } from 'zod';
 import { isTimeZone } from '../shared/iso-time.ts';
+import { importFileChannels } from './contract-import-files.ts';
 import { SEARCH_MAX_LENGTH } from '../shared/search-limits.ts';
 import { importChannels, importEvents } from './contract-imports.ts';
 
@@ -632,6 +633,7 @@ export const channels = {
   ...taskChannels,
   ...preferenceChannels,
   ...importChannels,
+  ...importFileChannels,
 } as const;
 
 export const events = {

@@ -4,13 +4,23 @@
 // the workspace the demo's sandbox start.
 import type { Handlers } from '../ipc/router.ts';
 import { createSilentLogger, type Logger } from '../log/index.ts';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.ts';
+import {
+  startSandbox,
+  type Sandbox,
+  type SandboxCredentials,
+  type SandboxOptions,
+} from '../sandbox/index.ts';
 import type { UnpodClientOptions } from '../unpod/index.ts';
 import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
 import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
 import { createImportsService, type ImportsService, type OpenLeadSource } from './imports/imports-service.ts';
-import { noLeadSources } from './imports/lead-sources.ts';
+import { fileLeadSources } from './imports/file-lead-sources.ts';
+import {
+  createLeadFilesService,
+  type LeadFilesService,
+  type SaveFileDialog,
+} from './imports/lead-files-service.ts';
 import type { SendTiming } from './imports/send-timing.ts';
 import { createPreferencesService, type PreferencesService } from './preferences.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
@@ -31,6 +41,12 @@ export interface AppServicesOptions {
     demoSandbox?: Omit<SandboxOptions, 'port'>;
     /** Extra client options for the demo (tests: shorter retries). */
     demoClient?: Pick<UnpodClientOptions, 'timeoutMs' | 'retry'>;
+    /**
+     * A sandbox already running elsewhere (another process) for the demo to use instead of
+     * starting its own: it outlives this process, so a host killed mid-import finds the tasks it
+     * created when it starts again (the import's crash tests, `npm run web -- --sandbox-url`).
+     */
+    connectTo?: RemoteSandbox;
   };
   /** Test hooks for sign-in (another keychain service name, client timeouts). */
   auth?: Pick<AuthServiceOptions, 'keychain' | 'session' | 'clientDefaults'>;
@@ -42,6 +58,8 @@ export interface AppServicesOptions {
   openLeadSource?: OpenLeadSource;
   /** Test hooks for sending imports: batch size, reconciliation waits. */
   sendTiming?: Partial<SendTiming>;
+  /** Electron's save dialog for exports; without it (web host) exports are downloads. */
+  saveFile?: SaveFileDialog;
 }
 
 export interface AppServices {
@@ -55,9 +73,35 @@ export interface AppServices {
   preferences: PreferencesService;
   /** Lead imports and New call: the journal, sending, reconciliation. */
   imports: ImportsService;
+  /** Lead files: staging, preview, export of problem rows, checked leads for the journal. */
+  leadFiles: LeadFilesService;
   handlers: Handlers;
   /** Closes the open workspace (stops the demo sandbox). */
   close(): Promise<void>;
+}
+
+/** A sandbox running in another process (its URL and what its CLI printed). */
+export interface RemoteSandbox {
+  baseUrl: string;
+  credentials: SandboxCredentials;
+}
+
+/**
+ * A sandbox of another process as the demo's server: the demo talks to it as to its own, but
+ * faults cannot be added from here (start it with --faults) and closing the demo leaves it running.
+ */
+function remoteSandbox(remote: RemoteSandbox): Sandbox {
+  return {
+    baseUrl: remote.baseUrl,
+    credentials: remote.credentials,
+    faults: {
+      add: () => {
+        throw new Error('This sandbox runs in another process: start it with --faults instead.');
+      },
+      clear: () => {},
+    },
+    close: () => Promise.resolve(),
+  };
 }
 
 export function createAppServices(options: AppServicesOptions): AppServices {
@@ -67,7 +111,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     emit: options.emit,
     logger: logger.child({ component: 'workspace' }),
     dataDir: options.dataDir,
-    startDemoSandbox: () => startSandbox({ ...demoSandbox, port: 0 }),
+    startDemoSandbox: () =>
+      options.demo?.connectTo
+        ? Promise.resolve(remoteSandbox(options.demo.connectTo))
+        : startSandbox({ ...demoSandbox, port: 0 }),
     ...(demoClient ? { demoClient } : {}),
     ...(options.connectionTiming ? { connectionTiming: options.connectionTiming } : {}),
   });
@@ -91,10 +138,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     logger: logger.child({ component: 'preferences' }),
   });
+  const leadFiles = createLeadFilesService({
+    dataDir: options.dataDir,
+    workspace,
+    currentCache: () => tasks.currentCache(),
+    logger: logger.child({ component: 'lead-files' }),
+    ...(options.saveFile ? { saveFile: options.saveFile } : {}),
+  });
   const imports = createImportsService({
     workspace,
     openStore: () => tasks.openCache(),
-    openLeadSource: options.openLeadSource ?? noLeadSources,
+    openLeadSource: options.openLeadSource ?? fileLeadSources(leadFiles),
     emit: options.emit,
     logger: logger.child({ component: 'imports' }),
     ...(options.sendTiming ? { timing: options.sendTiming } : {}),
@@ -106,18 +160,21 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     tasks,
     preferences,
     imports,
+    leadFiles,
     handlers: createHandlers({
       workspace,
       profiles,
       tasks,
       preferences,
       imports,
+      leadFiles,
       appInfo: { version: options.version, host: options.host },
     }),
     close: async () => {
       profiles.close();
       // Lets a create in flight settle into the journal before the workspace (and its file) closes.
       await imports.close();
+      await leadFiles.close();
       await workspace.close();
       await tasks.close();
       await preferences.close();

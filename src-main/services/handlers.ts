@@ -4,6 +4,8 @@ import type { Handlers } from '../ipc/router.ts';
 import { createAppHandlers, type AppInfo } from './app-handlers.ts';
 import { createImportHandlers } from './imports/handlers.ts';
 import type { ImportsService } from './imports/imports-service.ts';
+import { createImportFileHandlers } from './imports/lead-file-handlers.ts';
+import type { LeadFilesService } from './imports/lead-files-service.ts';
 import { createPreferencesHandlers } from './preferences-handlers.ts';
 import type { PreferencesService } from './preferences.ts';
 import { createProfileHandlers } from './profile-handlers.ts';
@@ -18,6 +20,7 @@ export interface HandlerDeps {
   tasks: TasksService;
   preferences: PreferencesService;
   imports: ImportsService;
+  leadFiles: LeadFilesService;
   appInfo: AppInfo;
 }
 
@@ -27,6 +30,7 @@ export function createHandlers({
   tasks,
   preferences,
   imports,
+  leadFiles,
   appInfo,
 }: HandlerDeps): Handlers {
   return {
@@ -36,5 +40,6 @@ export function createHandlers({
     ...createTaskHandlers(tasks),
     ...createPreferencesHandlers(preferences),
     ...createImportHandlers(imports),
+    ...createImportFileHandlers(leadFiles, appInfo.host),
   };
 }

@@ -18,6 +18,7 @@ import {
 import { createSyncStateRepository, type SyncStateRepository } from './sync-state.ts';
 import { createTaskReader, type TaskReader } from './task-queries.ts';
 import { createTaskWriter, type TaskWriter } from './task-writes.ts';
+import { createRecentCallReader, type RecentCallReader } from './recent-calls.ts';
 
 export type TasksRepository = TaskWriter & TaskReader;
 
@@ -220,6 +221,8 @@ export interface CacheReader {
   searchBacklog(): number;
   /** The raw connection (the import journal's reads, import-journal.ts). */
   readonly database: DatabaseSync;
+  /** Calls placed in a space since a time, by number (the lead import's duplicates). */
+  readonly calls: RecentCallReader;
   close(): void;
 }
 
@@ -240,6 +243,7 @@ export function openCacheReader(path: string): CacheReader {
       syncState: { get: syncState.get, list: syncState.list },
       searchBacklog,
       database: db,
+      calls: createRecentCallReader(statements),
       close: () => {
         if (db.isOpen) db.close();
       },

@@ -10,6 +10,8 @@ import { cacheControlFor, etagOf, matchesEtag, readStaticFile } from '../host-sh
 import { buildContentSecurityPolicy } from '../shared/content-security-policy.ts';
 import type { EventHub } from './event-hub.ts';
 import { checkRequest, secretCookie, secretsEqual, SECRET_HEADER } from './guards.ts';
+import { createImportRoutes, DOWNLOAD_PATH, UPLOAD_PATH } from './import-routes.ts';
+import type { LeadFilesService } from '../services/imports/lead-files-service.ts';
 
 export interface WebServerOptions {
   /** 0 picks a free port. */
@@ -22,6 +24,8 @@ export interface WebServerOptions {
   /** Heartbeat comment interval for SSE streams, so idle proxies and browsers keep them open. */
   heartbeatMs?: number;
   logger?: Logger;
+  /** Lead-file upload and export download routes (import-routes.ts). */
+  imports?: Pick<LeadFilesService, 'stageUpload' | 'takeDownload'>;
 }
 
 export interface WebServer {
@@ -91,6 +95,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const heartbeatMs = options.heartbeatMs ?? 20_000;
   let port = options.port;
   const streams = new Set<ServerResponse>();
+  const importRoutes = options.imports
+    ? createImportRoutes(options.imports, COMMON_HEADERS, options.logger)
+    : null;
 
   async function handleIpc(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') return sendText(res, 405, 'Use POST', { Allow: 'POST' });
@@ -216,6 +223,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return handleIpc(req, res, channel);
     }
     if (url.pathname === '/events') return handleEvents(req, res);
+    if (importRoutes && url.pathname === UPLOAD_PATH) return importRoutes.upload(req, res);
+    if (importRoutes && url.pathname.startsWith(DOWNLOAD_PATH)) {
+      return importRoutes.download(req, res, url.pathname.slice(DOWNLOAD_PATH.length));
+    }
     return handleStatic(req, res, url.pathname);
   }
 

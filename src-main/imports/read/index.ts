@@ -55,6 +55,8 @@ export interface ReadOptions {
    * without it, no lead is marked as a duplicate of an earlier call.
    */
   recentCalls?: (sinceMs: number) => Promise<readonly RecentCall[]>;
+  /** Hears the file's layout (encoding, delimiter, headers, mapping) before the first batch. */
+  onLayout?: (layout: FileLayout, notices: string[]) => void;
   /** Where the worker's entry is (tests); by default beside this module or the bundle. */
   workerUrl?: URL;
 }
@@ -182,6 +184,7 @@ export async function* readCheckedLeads(
   }
   for await (const message of workerMessages(data, options)) {
     settle(message);
+    if (message.type === 'layout') options.onLayout?.(message.layout, message.notices);
     if (message.type !== 'batch') continue;
     if (calls) {
       for (const lead of message.leads) {

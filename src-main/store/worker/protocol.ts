@@ -15,6 +15,7 @@ import type {
   TaskPage,
   TaskQuery,
 } from '../task-queries.ts';
+import type { RecentCallRow } from '../recent-calls.ts';
 import type { Task } from '../task-shape.ts';
 import type { UpsertCounts } from '../task-writes.ts';
 
@@ -62,6 +63,7 @@ export interface StoreMethods extends AsCalls<ImportJournalReader>, AsCalls<Jour
   getSyncState: { args: [CacheScope]; result: SyncState | null };
   listSyncStates: { args: []; result: SyncState[] };
   searchBacklog: { args: []; result: number };
+  recentCalls: { args: [string, number]; result: RecentCallRow[] };
   /** For tests: holds the reader's thread for `ms` milliseconds. */
   sleep: { args: [number]; result: null };
   // writer

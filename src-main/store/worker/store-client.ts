@@ -340,6 +340,9 @@ export class StoreClient extends EventEmitter<StoreEvents> {
       this.#call('overview', [filter, overviewOptions], options),
     listNonFinal: (scope: CacheScope, options?: CallOptions) => this.#call('listNonFinal', [scope], options),
     listTaskIds: (scope: CacheScope, options?: CallOptions) => this.#call('listTaskIds', [scope], options),
+    /** Calls placed in the space since `sinceMs`, by number, oldest first (the lead import's duplicates). */
+    recentCalls: (spaceToken: string, sinceMs: number, options?: CallOptions) =>
+      this.#call('recentCalls', [spaceToken, sinceMs], options),
     upsertTasks: (tasks: readonly Task[], scope: CacheScope) => this.#call('upsertTasks', [tasks, scope]),
     deleteTasks: (ids: readonly string[]) => this.#call('deleteTasks', [ids]),
   };

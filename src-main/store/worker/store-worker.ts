@@ -36,6 +36,7 @@ function readerHandlers(reader: CacheReader): Handlers {
     getSyncState: (s) => reader.syncState.get(s),
     listSyncStates: () => reader.syncState.list(),
     searchBacklog: () => reader.searchBacklog(),
+    recentCalls: (space, since) => reader.calls.recentCalls(space, since),
     sleep: (ms) => {
       sleepSync(ms);
       return null;

@@ -9,12 +9,15 @@ import { createRoot } from 'react-dom/client';
 import { installWebBridge } from '../src-preload/web.ts';
 import { App } from './app/App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { createReadingPort, type FileBridge } from './stores/importReading.ts';
 import { windowAddress } from './stores/navigation.ts';
 import { createStores } from './stores/registry.ts';
 import { StoresProvider } from './stores/StoresProvider.tsx';
 
 if (!('unpod' in window)) installWebBridge();
-const stores = createStores(window.unpod, windowAddress());
+// Lead files reach main through the host's own bridge (a path in Electron, an upload in the web host).
+const files = (window as { unpodFiles?: FileBridge }).unpodFiles ?? null;
+const stores = createStores(window.unpod, windowAddress(), createReadingPort(window.unpod, files));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks the #root element');

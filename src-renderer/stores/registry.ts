@@ -6,6 +6,9 @@ import type { UnpodApi } from '../../src-main/ipc/contract.ts';
 import { createAgentFiltersStore, type AgentFiltersStore } from './agentFilters.ts';
 import { createAuthStore, type AuthStore } from './auth.ts';
 import { createConnectionStore, type ConnectionStore } from './connection.ts';
+import { createImportDraftStore, type ImportDraftStore } from './importDraft.ts';
+import { createReadingPort, type ReadingPort } from './importReading.ts';
+import { createImportsStore, followImports, importsWorkspaceKey, type ImportsStore } from './imports.ts';
 import { createListStores, type ListStores } from './lists.ts';
 import { createNavigationStore, type NavigationStore, type PageAddress } from './navigation.ts';
 import { createPreferencesStore, type PreferencesStore } from './preferences.ts';
@@ -22,15 +25,23 @@ export interface AppStores {
   tasks: TasksStoreApi;
   preferences: StoreApi<PreferencesStore>;
   agentFilters: StoreApi<AgentFiltersStore>;
+  imports: StoreApi<ImportsStore>;
+  importDraft: StoreApi<ImportDraftStore>;
   /** Loads the first workspace state and follows main's events; returns the undo. */
   connect(): () => void;
 }
 
-export function createStores(api: UnpodApi, address: PageAddress): AppStores {
+export function createStores(
+  api: UnpodApi,
+  address: PageAddress,
+  /** How files reach main: the host's bridge (none in unit tests). */
+  reading: ReadingPort = createReadingPort(api, null),
+): AppStores {
   const connection = createConnectionStore();
   const navigation = createNavigationStore(address);
   const lists = createListStores(api);
   const workspace = createWorkspaceStore(api, { connection, lists, navigation });
+  const imports = createImportsStore(api);
   const stores: AppStores = {
     workspace,
     auth: createAuthStore(api, workspace),
@@ -40,7 +51,18 @@ export function createStores(api: UnpodApi, address: PageAddress): AppStores {
     tasks: createTasksStore(api),
     preferences: createPreferencesStore(api),
     agentFilters: createAgentFiltersStore(),
-    connect: () => startSync(stores, api),
+    imports,
+    importDraft: createImportDraftStore(api, reading, {
+      onStarted: (summary) => imports.getState().follow(summary),
+    }),
+    connect: () => {
+      const stopSync = startSync(stores, api);
+      const stopImports = followImports(imports, api, importsWorkspaceKey(workspace));
+      return () => {
+        stopImports();
+        stopSync();
+      };
+    },
   };
   return stores;
 }

@@ -73,8 +73,22 @@ export function fieldErrors(error: IpcError): {
     const field = Array.isArray(item.path) ? fieldOfPath(item.path) : fieldOfName(item.field);
     if (field && !byField[field]) byField[field] = message;
   }
+  if (Object.keys(byField).length === 0 && (error.code === 'bad_request' || error.code === 'business')) {
+    const field = messageFields.find(([pattern]) => pattern.test(error.message))?.[1];
+    if (field) byField[field] = error.message;
+  }
   return { byField, rest: Object.keys(byField).length > 0 ? null : error.message };
 }
+
+// The New call's service refuses a number, an email, a time or an agent with a sentence and no
+// field; its first words say which field it is about.
+const messageFields: [RegExp, CallField][] = [
+  [/^The alternate number\b/, 'alternateNumber'],
+  [/^The number\b/, 'contactNumber'],
+  [/^The email\b/, 'email'],
+  [/^The calls? (is|are) set for\b|\bdoes not exist in\b/, 'schedule'],
+  [/\bagent\b/i, 'agentHandle'],
+];
 
 /** The messages left once the user changed these fields (each change clears its own message). */
 export function withoutKeys<K extends string>(

@@ -20,6 +20,8 @@ import {
   scopeKeyOf,
   tasksSessionKey,
 } from '../../stores/tasks.ts';
+import { ImportFilterNote } from '../import/ImportFilterNote.tsx';
+import { NewCallButton } from '../import/NewCallButton.tsx';
 import { downloadText } from './download.ts';
 import { formatCount } from './format.ts';
 import { takeOverEarlyTasks } from './openEarly.ts';
@@ -213,6 +215,7 @@ function CallsView({ names }: { names: Map<string, string> }) {
   return (
     <>
       <TaskFilters agentNames={names} />
+      <ImportFilterNote />
       <ResultLine />
       <div className="tasks-split">
         <div className="tasks-split__list">
@@ -304,7 +307,16 @@ export function TasksPage() {
 
   return (
     <div className="tasks-page">
-      <PageHeader title="Tasks" description={description} actions={<ScopePicker agents={agents} />} />
+      <PageHeader
+        title="Tasks"
+        description={description}
+        actions={
+          <>
+            <NewCallButton />
+            <ScopePicker agents={agents} />
+          </>
+        }
+      />
       <CacheNoticeBanner />
       {/* Refused filters are explained beside the count: retrying would only repeat them. */}
       {error && error.code !== 'invalid_input' && (

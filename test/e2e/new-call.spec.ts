@@ -41,7 +41,9 @@ test('New call: problems beside their fields, then one call created and listed',
   await name.fill('Asha Verma');
   await dialog.getByRole('textbox', { name: 'Phone number' }).fill('12');
   await agent.selectOption({ label: 'Aria - Sales Outreach' });
-  await dialog.getByRole('textbox', { name: 'What the call is about' }).fill('Follow up on the demo request.');
+  await dialog
+    .getByRole('textbox', { name: 'What the call is about' })
+    .fill('Follow up on the demo request.');
   await expectAccessible(app, 'the New call dialog');
   await dialog.getByRole('button', { name: 'Create call' }).click();
   const number = dialog.getByRole('textbox', { name: 'Phone number' });

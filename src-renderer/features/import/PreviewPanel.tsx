@@ -74,10 +74,7 @@ export function PreviewPanel() {
         </div>
       )}
       {layout && layout.headers.length > 0 && (
-        <>
-          <h3>Columns</h3>
-          <ColumnMapping headers={layout.headers} mapping={mapping} onChange={mapColumn} />
-        </>
+        <ColumnMapping headers={layout.headers} mapping={mapping} onChange={mapColumn} />
       )}
       <div role="status" aria-label="Import summary" className="import-summary">
         {status === 'loading' && !preview ? (

@@ -152,6 +152,7 @@ export function NewCallDialog({ onClose, onCreated }: { onClose(): void; onCreat
         <TextField
           id={`${ids.form}-name`}
           label="Name"
+          type="text"
           value={lead.name}
           onChange={(value) => setField('name', value)}
           error={errors.name}

@@ -1,11 +1,11 @@
-// `npm run sandbox -- [--port N] [--seed N] [--speed X] [--faults SPEC] [--tasks-per-space N] [--epoch MS]`
+// `npm run sandbox -- [--port N] [--seed N] [--speed X] [--faults SPEC] [--tasks-per-space N] [--epoch MS] [--create-rate N]`
 // Starts the sandbox, prints one JSON line (base URL and credentials) to stdout, and runs until
 // SIGINT/SIGTERM, then exits with code 0. Fault SPEC syntax: see faults.ts.
 import { parseArgs } from 'node:util';
 import type { Sandbox, SandboxOptions } from './types.ts';
 
 const USAGE =
-  'usage: npm run sandbox -- [--port N] [--seed N] [--speed X] [--faults SPEC] [--tasks-per-space N] [--epoch MS]\n' +
+  'usage: npm run sandbox -- [--port N] [--seed N] [--speed X] [--faults SPEC] [--tasks-per-space N] [--epoch MS] [--create-rate N]\n' +
   '  --port N     port on 127.0.0.1 (default 0: a free port)\n' +
   '  --seed N     demo-data seed (default 1)\n' +
   '  --speed X    call simulator speed factor (default 1: a call takes 20-90 s)\n' +
@@ -13,7 +13,8 @@ const USAGE =
   '               html_502, rate_limit[:retryAfterSeconds], latency[:ms], reset, malformed_json, lost_response\n' +
   '               e.g. "server_error:503@GET*2,rate_limit:1*1,latency:200,lost_response@POST*1"\n' +
   '  --tasks-per-space N  tasks in every space (default: 400, 140 and 60)\n' +
-  '  --epoch MS   the instant the demo data is "now" for (default: this hour)\n';
+  '  --epoch MS   the instant the demo data is "now" for (default: this hour)\n' +
+  '  --create-rate N  task creations allowed per second; more get 429 with Retry-After (default: no limit)\n';
 
 function number(name: string, raw: string | undefined, integer: boolean): number | undefined {
   if (raw === undefined) return undefined;
@@ -33,6 +34,7 @@ function readOptions(): SandboxOptions | 'help' {
       faults: { type: 'string' },
       'tasks-per-space': { type: 'string' },
       epoch: { type: 'string' },
+      'create-rate': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -45,6 +47,7 @@ function readOptions(): SandboxOptions | 'help' {
     faults: values.faults,
     tasksPerSpace: number('tasks-per-space', values['tasks-per-space'], true),
     epochMs: number('epoch', values.epoch, true),
+    createRatePerSecond: number('create-rate', values['create-rate'], false),
   };
 }
 

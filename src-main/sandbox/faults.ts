@@ -119,6 +119,10 @@ export class FaultList implements FaultController {
     this.#rules = [];
   }
 
+  pending(): number {
+    return this.#rules.length;
+  }
+
   /**
    * Picks the faults for a request and spends them: the first matching latency rule and the
    * first matching other rule, in the order they were added.

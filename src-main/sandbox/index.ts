@@ -10,7 +10,7 @@ import { buildWorld } from './data/world.ts';
 import { HOUR_MS } from './data/time.ts';
 import { FaultList, parseFaultSpec } from './faults.ts';
 import { RecordingCache, recordingSigningKey } from './recordings.ts';
-import { createRequestHandler } from './server.ts';
+import { RateLimiter, createRequestHandler } from './server.ts';
 import { CallSimulator } from './simulator.ts';
 import { TaskStore } from './store.ts';
 import type { SandboxContext } from './context.ts';
@@ -33,6 +33,7 @@ const optionsSchema = z.object({
   faults: z.union([z.string(), z.array(z.custom<FaultRule>())]).optional(),
   tasksPerSpace: z.int().min(0).max(1_000_000).optional(),
   epochMs: z.number().finite().optional(),
+  createRatePerSecond: z.number().positive().max(100_000).optional(),
 });
 
 function listen(server: Server, port: number): Promise<number> {
@@ -98,7 +99,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       delays.set(timer, resolve);
     });
 
-  const server = createServer(createRequestHandler({ ctx, faults, delay }));
+  const createLimiter =
+    opts.createRatePerSecond === undefined ? null : new RateLimiter(opts.createRatePerSecond, now());
+  const server = createServer(createRequestHandler({ ctx, faults, delay, createLimiter }));
   // Keep-alive sockets must not hold close() up.
   server.keepAliveTimeout = 5000;
   const port = await listen(server, opts.port);

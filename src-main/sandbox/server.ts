@@ -118,6 +118,32 @@ export interface RequestHandlerDeps {
   faults: FaultList;
   /** Waits for injected latency; resolves false if the sandbox closes meanwhile. */
   delay(ms: number): Promise<boolean>;
+  /** The rate limit on task creation, when the sandbox has one. */
+  createLimiter?: RateLimiter | null;
+}
+
+/** A token bucket: `perSecond` creates a second on average, bursts up to `perSecond`. */
+export class RateLimiter {
+  readonly #perSecond: number;
+  #tokens: number;
+  #at: number;
+
+  constructor(perSecond: number, now: number) {
+    this.#perSecond = perSecond;
+    this.#tokens = perSecond;
+    this.#at = now;
+  }
+
+  /** Takes a token: 0 when allowed, else the ms until one is free. */
+  take(now: number): number {
+    this.#tokens = Math.min(this.#perSecond, this.#tokens + ((now - this.#at) / 1000) * this.#perSecond);
+    this.#at = now;
+    if (this.#tokens >= 1) {
+      this.#tokens -= 1;
+      return 0;
+    }
+    return ((1 - this.#tokens) / this.#perSecond) * 1000;
+  }
 }
 
 export function createRequestHandler(deps: RequestHandlerDeps) {
@@ -131,6 +157,21 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     const isCreateTask = method === 'POST' && found?.route.methods.POST === createTasks;
 
     const decision = faults.take({ method, path: url.pathname, isCreateTask });
+    // The body is read before any injected latency, as a server receives the whole request before
+    // it is slow to process it: a client that gives up meanwhile does not stop the work (a create
+    // slower than the client's timeout still creates its tasks, after the client has left).
+    let body: Buffer | null = null;
+    if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+      const read = await readBody(req);
+      if (read === 'too_large') {
+        return write(
+          req,
+          res,
+          unpodReply(413, { detail: 'Request body is too large.' }, { Connection: 'close' }),
+        );
+      }
+      body = read;
+    }
     if (decision.latencyMs > 0 && !(await deps.delay(decision.latencyMs))) {
       req.socket.destroy();
       return;
@@ -143,17 +184,23 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     const injected = fault ? faultReply(fault) : null;
     if (injected) return write(req, res, injected);
 
-    let body: Buffer | null = null;
-    if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
-      const read = await readBody(req);
-      if (read === 'too_large') {
+    // The platform's rate limit on creates: refused before any work, with when to come back.
+    if (isCreateTask && deps.createLimiter) {
+      const waitMs = deps.createLimiter.take(ctx.now());
+      if (waitMs > 0) {
+        const seconds = Math.max(1, Math.ceil(waitMs / 1000));
         return write(
           req,
           res,
-          unpodReply(413, { detail: 'Request body is too large.' }, { Connection: 'close' }),
+          unpodReply(
+            429,
+            {
+              detail: `Request was throttled. Expected available in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+            },
+            { 'Retry-After': String(seconds) },
+          ),
         );
       }
-      body = read;
     }
     const reply = dispatch(url, method, req, body, found);
     if (fault?.kind === 'lost_response') {

@@ -30,6 +30,8 @@ export interface FaultRule {
 export interface FaultController {
   add(rule: FaultRule): void;
   clear(): void;
+  /** Extension: how many added rules are not spent yet (tests wait for a fault to be hit). */
+  pending(): number;
 }
 
 export interface SandboxOptions {
@@ -49,6 +51,11 @@ export interface SandboxOptions {
    * identical for a given seed within the hour. Pin it for byte-identical data across days.
    */
   epochMs?: number;
+  /**
+   * Extension: the platform's rate limit on task creation, in requests per second (a token
+   * bucket as deep as one second): a create over it gets 429 with Retry-After. Default: none.
+   */
+  createRatePerSecond?: number;
 }
 
 export interface Sandbox {

@@ -99,6 +99,7 @@ function remoteSandbox(remote: RemoteSandbox): Sandbox {
         throw new Error('This sandbox runs in another process: start it with --faults instead.');
       },
       clear: () => {},
+      pending: () => 0,
     },
     close: () => Promise.resolve(),
   };

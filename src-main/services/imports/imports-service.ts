@@ -402,7 +402,11 @@ export function createImportsService(options: ImportsServiceOptions): ImportsSer
     // Another workspace (or none): its imports stop here and resume when it opens again.
     for (const r of running.values()) r.controller.abort();
     if (key !== null) {
-      resumeAll().catch((error: unknown) => logger.warn('resuming imports failed', { error }));
+      resumeAll().catch((error: unknown) => {
+        // Closed again before its file opened (quitting right after opening): nothing to resume.
+        if (error instanceof AppError && error.code === 'not_signed_in') return;
+        logger.warn('resuming imports failed', { error });
+      });
     }
   });
 

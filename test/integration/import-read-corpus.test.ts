@@ -1,6 +1,8 @@
 // The hostile-file corpus (test/fixtures/imports/) read end to end through readCheckedLeads: the
 // real worker thread, real files. Each file gets a specific message or a correct import.
 import { statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckedLead } from '../../src-main/imports/checked-lead.ts';
@@ -13,6 +15,7 @@ import {
   type FileProblem,
   type ReadSettings,
 } from '../../src-main/imports/read/index.ts';
+import { writeLeadFile } from '../support/lead-file-generator.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/imports');
 
@@ -261,4 +264,54 @@ describe('checking', () => {
       email: 'asha@example.com',
     });
   });
+});
+
+describe('a 100 MB file generated at test time', () => {
+  it(
+    'reads 500,000 rows in file order, with every problem and duplicate found',
+    { timeout: 600_000 },
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'unpod-leads-'));
+      try {
+        const path = join(dir, 'leads.csv');
+        const made = await writeLeadFile(path, 500_000);
+        expect(made.bytes).toBeGreaterThanOrEqual(100_000_000);
+        const id = registerSource({ path, name: 'leads.csv', size: made.bytes, temporary: false }).id;
+        let rows = 0;
+        let lastRow = 1;
+        let inOrder = true;
+        let problems = 0;
+        let scientific = 0;
+        let duplicates = 0;
+        let last: CheckedLead | null = null;
+        for await (const batch of readCheckedLeads(id, { country: 'IN' })) {
+          for (const lead of batch) {
+            rows++;
+            if (lead.row !== lastRow + 1) inOrder = false;
+            lastRow = lead.row;
+            if (lead.document === null) {
+              problems++;
+              if (lead.problems[0]?.code === 'phone_scientific') scientific++;
+            } else if (lead.duplicate?.kind === 'file') duplicates++;
+            last = lead;
+          }
+        }
+        expect({ rows, inOrder, problems, scientific, duplicates }).toEqual({
+          rows: 500_000,
+          inOrder: true,
+          problems: made.withProblems,
+          scientific: made.withProblems,
+          duplicates: made.duplicates,
+        });
+        expect(last?.row).toBe(500_001);
+        expect(last?.document).toMatchObject({
+          name: 'Asha Rao',
+          email: 'asha.500000@example.com',
+          labels: ['lead', 'batch-8'],
+        });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

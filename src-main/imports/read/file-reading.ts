@@ -185,7 +185,8 @@ export async function* readCheckedRows(
     country,
     cellKeys: cellKeysFor(layout.headers),
   };
-  const firstRowOf = new Map<string, number>();
+  // E.164 as a number (at most 15 digits: exact in a double) keeps the map small at 500k rows.
+  const firstRowOf = new Map<number, number>();
   let rows = 0;
   try {
     for await (const batch of readRecords({
@@ -200,8 +201,9 @@ export async function* readCheckedRows(
       for (const record of batch) {
         if (record.index <= inspected.headerIndex || isBlankRow(record.cells)) continue;
         const lead = checkRow(record.cells, record.index + 1, ctx);
-        const number = lead.document?.contact_number;
-        if (number !== undefined) {
+        const e164 = lead.document?.contact_number;
+        if (e164 !== undefined) {
+          const number = Number(e164.slice(1));
           const first = firstRowOf.get(number);
           if (first === undefined) firstRowOf.set(number, lead.row);
           else lead.duplicate = { kind: 'file', row: first };

@@ -61,6 +61,15 @@ export interface ReadOptions {
   workerUrl?: URL;
 }
 
+/**
+ * The read worker's old-generation heap cap. What a read holds is small (a chunk, its records, a
+ * few batches, the code and phone metadata) except the map of numbers seen for duplicates, which
+ * grows with the rows: 72 MB plus 1 MB per 4 MB of file (a 100 MB file: 97 MB; 512 MB: 200 MB).
+ */
+function workerHeapMb(fileBytes: number): number {
+  return 72 + Math.ceil(fileBytes / (4 * 1024 * 1024));
+}
+
 function defaultWorkerUrl(): URL {
   // Under Node (type stripping) this is index.ts beside read-worker.ts; bundled by electron-vite,
   // the worker is an entry of its own (electron.vite.config.ts): out/main/import-read-worker.js.
@@ -72,18 +81,24 @@ function defaultWorkerUrl(): URL {
   return candidates.find((url) => existsSync(fileURLToPath(url))) ?? candidates[0]!;
 }
 
-function pathOf(sourceId: string): string {
+function sourceOf(sourceId: string): { path: string; size: number } {
   const source = getSource(sourceId);
   if (!source) throw new UnknownSourceError('This file is no longer available: drop or choose it again.');
-  return source.path;
+  return source;
 }
 
 /** The worker's messages as an async sequence; `pull` asks it for one more batch. */
 async function* workerMessages(
   data: ReadWorkerData,
   options: ReadOptions,
+  fileBytes: number,
 ): AsyncGenerator<ReadWorkerMessage, void, undefined> {
-  const worker = new Worker(options.workerUrl ?? defaultWorkerUrl(), { workerData: data });
+  const worker = new Worker(options.workerUrl ?? defaultWorkerUrl(), {
+    workerData: data,
+    // The worker holds a chunk, its records and a few batches at a time; a cap on its heap makes
+    // V8 collect early instead of growing the process by hundreds of MB on a large file.
+    resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(fileBytes), maxYoungGenerationSizeMb: 8 },
+  });
   const queue: ReadWorkerMessage[] = [];
   let failure: Error | null = null;
   let finished = false;
@@ -141,12 +156,13 @@ export async function readFileLayout(
   settings: ReadSettings,
   options: ReadOptions = {},
 ): Promise<{ layout: FileLayout; notices: string[] }> {
+  const source = sourceOf(sourceId);
   const data: ReadWorkerData = {
-    path: pathOf(sourceId),
+    path: source.path,
     settings: readSettingsSchema.parse(settings),
     mode: 'layout',
   };
-  for await (const message of workerMessages(data, options)) {
+  for await (const message of workerMessages(data, options, source.size)) {
     settle(message);
     if (message.type === 'layout') return { layout: message.layout, notices: message.notices };
   }
@@ -174,7 +190,8 @@ export async function* readCheckedLeads(
   options: ReadOptions = {},
 ): AsyncGenerator<CheckedLead[], void, undefined> {
   const parsed: ParsedReadSettings = readSettingsSchema.parse(settings);
-  const data: ReadWorkerData = { path: pathOf(sourceId), settings: parsed, mode: 'rows' };
+  const source = sourceOf(sourceId);
+  const data: ReadWorkerData = { path: source.path, settings: parsed, mode: 'rows' };
   let calls: Map<string, RecentCall> | null = null;
   if (options.recentCalls && parsed.windowDays > 0) {
     const since = Date.now() - parsed.windowDays * 24 * 60 * 60 * 1000;
@@ -182,7 +199,7 @@ export async function* readCheckedLeads(
     // Oldest first, so the newest call to a number is the one shown.
     for (const call of await options.recentCalls(since)) calls.set(call.digits, call);
   }
-  for await (const message of workerMessages(data, options)) {
+  for await (const message of workerMessages(data, options, source.size)) {
     settle(message);
     if (message.type === 'layout') options.onLayout?.(message.layout, message.notices);
     if (message.type !== 'batch') continue;

@@ -67,19 +67,27 @@ export function checkPhone(raw: string, country: CountryCode, column: string): P
   }
   // 00 is the international prefix in most of the world: 0044… is +44….
   const written = value.replace(/^\s*00(?=[1-9])/, '+');
+  // The common case first (a valid number: one parse); the reasons cost a second look.
+  try {
+    const parsed = parsePhoneNumberWithError(written, country);
+    if (parsed.isValid()) return { ok: true, e164: parsed.number };
+  } catch {
+    // the reasons below say why
+  }
+  const where = written.startsWith('+') ? '' : ` in ${countryName(country)}`;
   const length = validatePhoneNumberLength(written, country);
   if (length === 'TOO_SHORT' || length === 'NOT_A_NUMBER') {
     return {
       ok: false,
       code: 'phone_too_short',
-      message: `“${value}” is too short for a phone number${written.startsWith('+') ? '' : ` in ${countryName(country)}`}.`,
+      message: `“${value}” is too short for a phone number${where}.`,
     };
   }
   if (length === 'TOO_LONG') {
     return {
       ok: false,
       code: 'phone_too_long',
-      message: `“${value}” is too long for a phone number${written.startsWith('+') ? '' : ` in ${countryName(country)}`}: check for digits typed twice or two numbers in one cell.`,
+      message: `“${value}” is too long for a phone number${where}: check for digits typed twice or two numbers in one cell.`,
     };
   }
   if (length === 'INVALID_COUNTRY') {
@@ -88,12 +96,6 @@ export function checkPhone(raw: string, country: CountryCode, column: string): P
       code: 'phone_country',
       message: `“${value}” starts with a country code that does not exist.`,
     };
-  }
-  try {
-    const parsed = parsePhoneNumberWithError(written, country);
-    if (parsed.isValid()) return { ok: true, e164: parsed.number };
-  } catch {
-    // fall through to the general message
   }
   return {
     ok: false,

@@ -48,7 +48,7 @@ export interface RecordSource {
   bomLength: number;
   delimiter: Delimiter;
   newline: Newline;
-  /** Bytes per read (default 1 MiB). */
+  /** Bytes per read (default 256 KiB). */
   chunkBytes?: number;
   signal?: AbortSignal;
 }
@@ -70,7 +70,7 @@ export async function* readRecords(source: RecordSource): AsyncGenerator<FileRec
   const decoder = createDecoder(source.encoding);
   const stream = createReadStream(source.path, {
     start: source.bomLength,
-    highWaterMark: source.chunkBytes ?? 1 << 20,
+    highWaterMark: source.chunkBytes ?? 256 * 1024,
     ...(source.signal ? { signal: source.signal } : {}),
   });
   const parser = new Papa.Parser({ delimiter: source.delimiter, newline: source.newline, quoteChar: '"' });

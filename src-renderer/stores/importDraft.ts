@@ -67,6 +67,8 @@ export interface ImportDraftStore {
   exportProblems(): Promise<ProblemExport | null>;
   /** Back to "drop a file" (after a launch, or the user chose another file). */
   clear(): void;
+  /** Forgets the file and the launch options (another workspace: its agents and spaces differ). */
+  reset(): void;
 }
 
 const PREVIEW_DELAY_MS = 250;
@@ -92,6 +94,12 @@ export function createImportDraftStore(
   let previewTimer: ReturnType<typeof setTimeout> | null = null;
 
   return createStore<ImportDraftStore>()((set, get) => {
+    /** Main may remove its copy of a file the page is done with (the web host's upload). */
+    function releaseFile(): void {
+      const file = get().file;
+      if (file) void settle(() => reading.release({ sourceId: file.sourceId }));
+    }
+
     function readingSettings(choices: ReadingChoices): ReadingSettingsInput {
       return {
         ...(choices.encoding ? { encoding: choices.encoding } : {}),
@@ -145,6 +153,7 @@ export function createImportDraftStore(
       exportError: null,
 
       async chooseFile(file) {
+        releaseFile();
         const request = ++latestStage;
         latestPreview++;
         set({
@@ -238,6 +247,7 @@ export function createImportDraftStore(
       },
 
       clear() {
+        releaseFile();
         latestStage++;
         latestPreview++;
         if (previewTimer) clearTimeout(previewTimer);
@@ -254,6 +264,11 @@ export function createImportDraftStore(
           startError: null,
           exportError: null,
         });
+      },
+
+      reset() {
+        get().clear();
+        set({ launch: initialLaunch(), launchErrors: {}, starting: false });
       },
     };
   });

@@ -19,6 +19,8 @@ export interface ReadingPort {
     sourceId: string;
     settings: ReadingSettingsInput;
   }): Promise<IpcResult<ProblemExport>>;
+  /** Main may remove its copy of the file (the web host's upload); the page is done with it. */
+  release(input: { sourceId: string }): Promise<IpcResult<null>>;
 }
 
 /** The host's way to hand a File to main (Electron: its path; the web host: an upload). */
@@ -44,5 +46,6 @@ export function createReadingPort(api: Pick<UnpodApi, 'imports'>, files: FileBri
     stage: (file) => (files ? files.stage(file) : Promise.resolve(noFileBridge)),
     preview: (input) => api.imports.preview(input),
     exportProblems: (input) => (files ? files.exportProblems(input) : api.imports.exportProblems(input)),
+    release: (input) => api.imports.release(input),
   };
 }

@@ -13,7 +13,7 @@ import { createListStores, type ListStores } from './lists.ts';
 import { createNavigationStore, type NavigationStore, type PageAddress } from './navigation.ts';
 import { createPreferencesStore, type PreferencesStore } from './preferences.ts';
 import { startSync } from './sync.ts';
-import { createTasksStore, type TasksStoreApi } from './tasks.ts';
+import { createTasksStore, tasksSessionKey, type TasksStoreApi } from './tasks.ts';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace.ts';
 
 export interface AppStores {
@@ -57,8 +57,17 @@ export function createStores(
     }),
     connect: () => {
       const stopSync = startSync(stores, api);
-      const stopImports = followImports(imports, api, importsWorkspaceKey(workspace));
+      const workspaceKey = importsWorkspaceKey(workspace);
+      const stopImports = followImports(imports, api, workspaceKey);
+      // The file being prepared, its agent and its space belong to the organization it was chosen in.
+      let draftKey = tasksSessionKey(workspace.getState().state);
+      const stopDraft = workspace.subscribe((now) => {
+        if (tasksSessionKey(now.state) === draftKey) return;
+        draftKey = tasksSessionKey(now.state);
+        stores.importDraft.getState().reset();
+      });
       return () => {
+        stopDraft();
         stopImports();
         stopSync();
       };

@@ -69,4 +69,14 @@ test('the drop area takes a file dropped on it as well', async ({ app }) => {
   }, text);
   await expect(app.getByText('dropped-here.csv', { exact: true })).toBeVisible();
   await expect(app.getByRole('status', { name: 'Import summary' })).toContainText('1 with problems');
+
+  // A workbook is not read as a CSV: the page says what to do, and nothing can be started.
+  await app.getByRole('button', { name: 'Choose another file' }).click();
+  await app
+    .getByLabel('Choose a CSV file')
+    .setInputFiles(resolve(import.meta.dirname, '../fixtures/imports/leads.xlsx'));
+  const alert = app.getByRole('alert').filter({ hasText: 'This file cannot be imported as it is' });
+  await expect(alert).toContainText(/Excel workbook/);
+  await expect(app.getByRole('button', { name: 'Start calls' })).toHaveAttribute('aria-disabled', 'true');
+  await expectAccessible(app, 'a workbook dropped instead of a CSV');
 });

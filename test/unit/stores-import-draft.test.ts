@@ -221,6 +221,8 @@ describe('import draft store', () => {
     expect(await result).toEqual(summary);
     expect(started).toEqual([summary]);
     expect(draft.getState().file).toBeNull();
+    // The rows are in the journal: main may drop its copy of the file.
+    expect(fake.take('imports.release').input).toEqual({ sourceId: SOURCE });
     // The agent and space stay chosen for the next file.
     expect(draft.getState().launch).toMatchObject({
       agentHandle: 'agent-a',
@@ -245,5 +247,28 @@ describe('import draft store', () => {
     expect(draft.getState().startError?.message).toBe('Unpod could not be reached.');
     expect(draft.getState().file?.sourceId).toBe(SOURCE);
     expect(started).toEqual([]);
+  });
+});
+
+describe('import draft store, between files and workspaces', () => {
+  it('lets main drop the previous file when another is chosen', async () => {
+    await openFile();
+    void draft.getState().chooseFile(new File(['x'], 'other.csv'));
+    expect(fake.take('imports.release').input).toEqual({ sourceId: SOURCE });
+    expect(draft.getState().preview).toBeNull();
+  });
+
+  it('forgets the file, the agent and the space when the organization changes', async () => {
+    await openFile();
+    draft.getState().setLaunch({ agentHandle: 'agent-a', spaceToken: 'space-a', context: 'Renewals' });
+    draft.getState().reset();
+    expect(draft.getState().file).toBeNull();
+    expect(draft.getState().launch).toEqual({
+      agentHandle: '',
+      spaceToken: '',
+      context: '',
+      schedule: { kind: 'now' },
+    });
+    expect(fake.take('imports.release').input).toEqual({ sourceId: SOURCE });
   });
 });

@@ -5,6 +5,7 @@
 // imports it, and a cycle would read its schemas before they exist): only types.
 import { z } from 'zod';
 import { isTimeZone } from '../shared/iso-time.ts';
+import { importPreviewSettingsSchema } from './contract-import-files.ts';
 import type { ErrorCode } from './contract.ts';
 
 // The same shape as contract.ts's ChannelDef (kept apart because of the import cycle).
@@ -49,16 +50,12 @@ export const importLaunchSchema = z
 export type ImportLaunch = z.infer<typeof importLaunchSchema>;
 
 /**
- * The reading settings of the file (encoding, delimiter, mapping, default country, duplicates),
- * as the file-reading side defines them; handed to it unchanged and validated there.
+ * The reading settings of the file (encoding, delimiter, mapping, default country, duplicates):
+ * the preview's, as the file-reading side defines them (contract-import-files.ts), so what is
+ * sent is what the preview showed.
  */
-export const importReadingSettingsSchema = z
-  .object({
-    /** Rows that duplicate an earlier row or a recent call: not sent (skip) or sent (keep). */
-    duplicates: z.enum(['skip', 'keep']).default('skip'),
-  })
-  .loose();
-export type ImportReadingSettings = z.output<typeof importReadingSettingsSchema>;
+export const importReadingSettingsSchema = importPreviewSettingsSchema;
+export type ImportReadingSettings = z.input<typeof importReadingSettingsSchema>;
 
 export const importStateSchema = z.enum(['running', 'paused', 'cancelled', 'finished']);
 export type ImportState = z.infer<typeof importStateSchema>;
@@ -202,7 +199,7 @@ export const importChannels = {
     input: z
       .object({
         sourceId: z.string().min(1).max(200),
-        reading: importReadingSettingsSchema.prefault({}),
+        reading: importReadingSettingsSchema.prefault({ duplicates: 'skip', windowDays: 30 }),
         launch: importLaunchSchema,
       })
       .strict(),

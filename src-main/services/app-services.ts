@@ -14,14 +14,14 @@ import type { UnpodClientOptions } from '../unpod/index.ts';
 import { createAuthService, type AuthServiceOptions } from './auth/index.ts';
 import type { ConnectionTiming } from './connection.ts';
 import { createHandlers } from './handlers.ts';
-import { createImportsService, type ImportsService, type OpenLeadSource } from './imports/imports-service.ts';
-import { fileLeadSources } from './imports/file-lead-sources.ts';
 import {
-  createLeadFilesService,
-  type LeadFilesService,
-  type SaveFileDialog,
-} from './imports/lead-files-service.ts';
+  createImportSendService,
+  type ImportSendService,
+  type OpenLeadSource,
+} from './imports/send-service.ts';
+import { leadSourcesFrom } from './imports/lead-sources.ts';
 import type { SendTiming } from './imports/send-timing.ts';
+import { createImportsService, type ImportsService, type SaveFileDialog } from './imports/imports-service.ts';
 import { createPreferencesService, type PreferencesService } from './preferences.ts';
 import { createProfilesService, type ProfilesService } from './profiles-service.ts';
 import { createTasksService, type SyncTiming, type TasksService } from './tasks/index.ts';
@@ -71,10 +71,10 @@ export interface AppServices {
   tasks: TasksService;
   /** How the user arranged the app (column widths), kept across restarts. */
   preferences: PreferencesService;
-  /** Lead imports and New call: the journal, sending, reconciliation. */
-  imports: ImportsService;
   /** Lead files: staging, preview, export of problem rows, checked leads for the journal. */
-  leadFiles: LeadFilesService;
+  imports: ImportsService;
+  /** Lead imports and New call: the journal, sending, reconciliation. */
+  importSend: ImportSendService;
   handlers: Handlers;
   /** Closes the open workspace (stops the demo sandbox). */
   close(): Promise<void>;
@@ -139,19 +139,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     logger: logger.child({ component: 'preferences' }),
   });
-  const leadFiles = createLeadFilesService({
+  const imports = createImportsService({
     dataDir: options.dataDir,
     workspace,
     currentCache: () => tasks.currentCache(),
-    logger: logger.child({ component: 'lead-files' }),
+    logger: logger.child({ component: 'imports' }),
     ...(options.saveFile ? { saveFile: options.saveFile } : {}),
   });
-  const imports = createImportsService({
+  const importSend = createImportSendService({
     workspace,
     openStore: () => tasks.openCache(),
-    openLeadSource: options.openLeadSource ?? fileLeadSources(leadFiles),
+    openLeadSource: options.openLeadSource ?? leadSourcesFrom(imports),
     emit: options.emit,
-    logger: logger.child({ component: 'imports' }),
+    logger: logger.child({ component: 'import-send' }),
     ...(options.sendTiming ? { timing: options.sendTiming } : {}),
   });
   return {
@@ -161,24 +161,24 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     tasks,
     preferences,
     imports,
-    leadFiles,
+    importSend,
     handlers: createHandlers({
       workspace,
       profiles,
       tasks,
       preferences,
-      imports,
-      leadFiles,
+      importSend,
       appInfo: { version: options.version, host: options.host },
+      imports,
     }),
     close: async () => {
       profiles.close();
       // Lets a create in flight settle into the journal before the workspace (and its file) closes.
-      await imports.close();
-      await leadFiles.close();
+      await importSend.close();
       await workspace.close();
       await tasks.close();
       await preferences.close();
+      await imports.close();
     },
   };
 }

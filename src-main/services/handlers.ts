@@ -2,10 +2,10 @@
 // handlers module), and this only puts them together. The router has already validated the input.
 import type { Handlers } from '../ipc/router.ts';
 import { createAppHandlers, type AppInfo } from './app-handlers.ts';
-import { createImportHandlers } from './imports/handlers.ts';
+import { createImportSendHandlers } from './imports/send-handlers.ts';
+import type { ImportSendService } from './imports/send-service.ts';
+import { createImportFileHandlers } from './imports/handlers.ts';
 import type { ImportsService } from './imports/imports-service.ts';
-import { createImportFileHandlers } from './imports/lead-file-handlers.ts';
-import type { LeadFilesService } from './imports/lead-files-service.ts';
 import { createPreferencesHandlers } from './preferences-handlers.ts';
 import type { PreferencesService } from './preferences.ts';
 import { createProfileHandlers } from './profile-handlers.ts';
@@ -19,9 +19,9 @@ export interface HandlerDeps {
   profiles: ProfilesService;
   tasks: TasksService;
   preferences: PreferencesService;
-  imports: ImportsService;
-  leadFiles: LeadFilesService;
+  importSend: ImportSendService;
   appInfo: AppInfo;
+  imports: ImportsService;
 }
 
 export function createHandlers({
@@ -29,9 +29,9 @@ export function createHandlers({
   profiles,
   tasks,
   preferences,
-  imports,
-  leadFiles,
+  importSend,
   appInfo,
+  imports,
 }: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(appInfo),
@@ -39,7 +39,7 @@ export function createHandlers({
     ...createProfileHandlers(profiles),
     ...createTaskHandlers(tasks),
     ...createPreferencesHandlers(preferences),
-    ...createImportHandlers(imports),
-    ...createImportFileHandlers(leadFiles, appInfo.host),
+    ...createImportSendHandlers(importSend),
+    ...createImportFileHandlers(imports, appInfo.host),
   };
 }

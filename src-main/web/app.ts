@@ -77,7 +77,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
       events,
       secret: options.secret,
       logger,
-      imports: services.leadFiles,
+      imports: services.imports,
     });
     return {
       ...server,

@@ -12,7 +12,7 @@ import type { StagedFile } from '../ipc/contract-import-files.ts';
 import type { IpcResult } from '../ipc/contract.ts';
 import { toIpcError } from '../ipc/errors.ts';
 import type { Logger } from '../log/index.ts';
-import { DOWNLOAD_PATH, type LeadFilesService } from '../services/imports/lead-files-service.ts';
+import { DOWNLOAD_PATH, type ImportsService } from '../services/imports/imports-service.ts';
 import { UploadTooLargeError } from '../services/imports/staging.ts';
 
 export const UPLOAD_PATH = '/imports/upload';
@@ -42,7 +42,7 @@ function attachment(fileName: string): string {
 }
 
 export function createImportRoutes(
-  imports: Pick<LeadFilesService, 'stageUpload' | 'takeDownload'>,
+  imports: Pick<ImportsService, 'stageUpload' | 'takeDownload'>,
   headers: Record<string, string>,
   logger?: Logger,
 ): ImportRoutes {

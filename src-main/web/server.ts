@@ -11,7 +11,7 @@ import { buildContentSecurityPolicy } from '../shared/content-security-policy.ts
 import type { EventHub } from './event-hub.ts';
 import { checkRequest, secretCookie, secretsEqual, SECRET_HEADER } from './guards.ts';
 import { createImportRoutes, DOWNLOAD_PATH, UPLOAD_PATH } from './import-routes.ts';
-import type { LeadFilesService } from '../services/imports/lead-files-service.ts';
+import type { ImportsService } from '../services/imports/imports-service.ts';
 
 export interface WebServerOptions {
   /** 0 picks a free port. */
@@ -25,7 +25,7 @@ export interface WebServerOptions {
   heartbeatMs?: number;
   logger?: Logger;
   /** Lead-file upload and export download routes (import-routes.ts). */
-  imports?: Pick<LeadFilesService, 'stageUpload' | 'takeDownload'>;
+  imports?: Pick<ImportsService, 'stageUpload' | 'takeDownload'>;
 }
 
 export interface WebServer {

@@ -1,9 +1,14 @@
 // The page's half of staging a lead file in the web host, in real Chromium: the web bridge's
-// window.unpodFiles streams a File to the host's upload route, the preview comes back over
+// (window as unknown as PageWindow).unpodFiles streams a File to the host's upload route, the preview comes back over
 // window.unpod, and the export of problem rows arrives as a browser download. (The Import page
 // that drives this with a drop or the file chooser is tested with the page itself.)
 import { readFile } from 'node:fs/promises';
+import type { UnpodFiles } from '../../src-main/ipc/contract-import-files.ts';
+import type { UnpodApi } from '../../src-main/ipc/contract.ts';
 import { expect, openDemo, test } from './fixtures.ts';
+
+/** What the preloads put on the page's window (src-renderer/env.d.ts; tests see the plain DOM). */
+type PageWindow = { unpod: UnpodApi; unpodFiles: UnpodFiles };
 
 test('a File from the page is staged through the upload route, previewed, and its problem rows downloaded', async ({
   app,
@@ -13,9 +18,9 @@ test('a File from the page is staged through the upload route, previewed, and it
     const csv =
       'Nombre;Teléfono;Correo\r\nAna López;+34 612 345 678;ana@example.es\r\nLuis;4.47E+11;luis@example.es\r\n';
     const file = new File([csv], 'leads ñ.csv', { type: 'text/csv' });
-    const staged = await window.unpodFiles.stage(file);
+    const staged = await (window as unknown as PageWindow).unpodFiles.stage(file);
     if (!staged.ok) return { staged };
-    const result = await window.unpod.imports.preview({
+    const result = await (window as unknown as PageWindow).unpod.imports.preview({
       sourceId: staged.data.sourceId,
       settings: { country: 'ES' },
     });
@@ -41,7 +46,11 @@ test('a File from the page is staged through the upload route, previewed, and it
   const [download, exported] = await Promise.all([
     app.waitForEvent('download'),
     app.evaluate(
-      (id) => window.unpodFiles.exportProblems({ sourceId: id, settings: { country: 'ES' } }),
+      (id) =>
+        (window as unknown as PageWindow).unpodFiles.exportProblems({
+          sourceId: id,
+          settings: { country: 'ES' },
+        }),
       sourceId,
     ),
   ]);
@@ -61,9 +70,12 @@ test('an image dropped as a lead file says what it is and what to do', async ({ 
   await openDemo(app);
   const result = await app.evaluate(async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
-    const staged = await window.unpodFiles.stage(new File([png], 'photo.png'));
+    const staged = await (window as unknown as PageWindow).unpodFiles.stage(new File([png], 'photo.png'));
     if (!staged.ok) return null;
-    return window.unpod.imports.preview({ sourceId: staged.data.sourceId, settings: { country: 'IN' } });
+    return (window as unknown as PageWindow).unpod.imports.preview({
+      sourceId: staged.data.sourceId,
+      settings: { country: 'IN' },
+    });
   });
   expect(result).toMatchObject({
     ok: true,

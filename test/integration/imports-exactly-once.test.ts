@@ -131,7 +131,7 @@ describe('exactly once under faults', () => {
       }
     }, 10);
     try {
-      const started = await app.imports.startWithLeads(
+      const started = await app.importSend.startWithLeads(
         { name: 'renewals.csv', leads: inChunks(makeLeads(1000), 200) },
         { duplicates: 'skip' },
         launch(),
@@ -141,7 +141,7 @@ describe('exactly once under faults', () => {
       // Every fault was hit while the import ran (only the base latency is left).
       expect(next).toBe(faults.length * 3);
       expect(sandbox.faults.pending()).toBe(1);
-      const summary = await app.imports.get(started.id);
+      const summary = await app.importSend.get(started.id);
       expect(summary.counts).toMatchObject({ total: 1000, created: 1000, unknown: 0, planned: 0 });
       await expectExactlyOnce(app, started.id, 1000, since);
       const rows = await journalRows(app, started.id);

@@ -2,7 +2,7 @@
 // demo's real sandbox over HTTP, with the journal in a real SQLite file. What a supervisor would
 // check: every lead became one call, the history and rows say what happened to each, problem rows
 // are reported with the platform's reason, and the refused launches say why.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import type { EventName, EventPayload, IpcResult, TaskPage } from '../../src-mai
 import { createRouter, type Router } from '../../src-main/ipc/router.ts';
 import type { Sandbox } from '../../src-main/sandbox/index.ts';
 import { createAppServices, type AppServices } from '../../src-main/services/app-services.ts';
+import { leadSourcesFrom } from '../../src-main/services/imports/lead-sources.ts';
 import { createUnpodClient } from '../../src-main/unpod/index.ts';
 import { countByDocumentId, makeLeads, tasksSince, waitUntil } from '../support/imports-kit.ts';
 
@@ -47,9 +48,10 @@ beforeEach(() => {
     host: 'web',
     version: '9.9.9',
     demo: { demoClient: { retry: { limit: 2, baseDelayMs: 10, maxDelayMs: 20 }, timeoutMs: 1500 } },
-    openLeadSource: async (sourceId) => {
+    // Test sources by name; any other id is a file staged through the file-reading side.
+    openLeadSource: async (sourceId, reading) => {
       const leads = sources.get(sourceId);
-      if (!leads) throw new Error(`no source ${sourceId}`);
+      if (!leads) return leadSourcesFrom(services.imports)(sourceId, reading);
       return { name: `${sourceId}.csv`, leads: [leads] };
     },
     sendTiming: {
@@ -187,6 +189,34 @@ describe('sending an import', () => {
     expect(new Set(page.rows.map((r) => r.id))).toEqual(new Set(created.map((r) => r.taskId)));
   });
 
+  it('a dropped CSV file, staged and read by the file-reading side, becomes one call per valid row', async () => {
+    const sandbox = await openDemo();
+    const since = Date.now();
+    const file = join(dataDir, 'webinar leads.csv');
+    writeFileSync(
+      file,
+      'Name,Mobile,Company\nAda Lovelace,07400 123456,Engines\nAlan Turing,+44 7400 123457,Bletchley\nNo Phone,,Nowhere\n',
+    );
+    // As the Electron host stages a dropped file's path (the web host uploads it instead).
+    const staged = await services.imports.stagePath(file);
+    const started = await call<ImportSummary>('imports.start', {
+      sourceId: staged.sourceId,
+      reading: { country: 'GB' },
+      launch: launchFor(sandbox),
+    });
+    expect(started).toMatchObject({ sourceName: 'webinar leads.csv', counts: { total: 3, skipped: 1 } });
+    const done = await finished(started.id);
+    expect(done.counts).toMatchObject({ created: 2, skipped: 1 });
+    const tasks = await tasksSince(sandbox, since);
+    expect(tasks.map((t) => (t.input as Record<string, unknown>)['contact_number']).sort()).toEqual([
+      '+447400123456',
+      '+447400123457',
+    ]);
+    const skipped = (await allRows(started.id)).find((r) => r.state === 'skipped')!;
+    expect(skipped.row).toBe(4);
+    expect(skipped.reason).toMatch(/\S/);
+  });
+
   it('a lead the platform refuses is rejected with its reason; the rest of its batch is sent once', async () => {
     const sandbox = await openDemo();
     const since = Date.now();
@@ -310,7 +340,7 @@ describe('sending an import', () => {
     );
     const paused = await call<ImportSummary>('imports.pause', { importId: started.id });
     expect(paused.state).toBe('paused');
-    await services.imports.whenIdle(started.id);
+    await services.importSend.whenIdle(started.id);
     const atPause = (await call<ImportSummary>('imports.get', { importId: started.id })).counts;
     expect(atPause.created).toBeLessThan(100);
     await new Promise((r) => setTimeout(r, 400));
@@ -334,7 +364,7 @@ describe('sending an import', () => {
     );
     const cancelled = await call<ImportSummary>('imports.cancel', { importId: second.id });
     expect(cancelled.state).toBe('cancelled');
-    await services.imports.whenIdle(second.id);
+    await services.importSend.whenIdle(second.id);
     const after = await call<ImportSummary>('imports.get', { importId: second.id });
     expect(after.counts.created).toBeLessThan(100);
     expect(after.counts.created + after.counts.planned).toBe(100);

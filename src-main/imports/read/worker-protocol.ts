@@ -28,6 +28,9 @@ export const readWorkerMessageSchema = z.discriminatedUnion('type', [
 export type ReadWorkerMessage = z.infer<typeof readWorkerMessageSchema>;
 
 /** Batches the worker may send ahead of the consumer. */
-export const READ_AHEAD_BATCHES = 4;
-/** Leads per batch at most. */
-export const MAX_BATCH_LEADS = 1000;
+export const READ_AHEAD_BATCHES = 8;
+/**
+ * Leads per batch at most: small enough that receiving and checking one batch takes the main
+ * thread only a few milliseconds (it checks each batch with zod).
+ */
+export const MAX_BATCH_LEADS = 250;

@@ -1,32 +1,27 @@
-// The lead import's channels (contract-imports.ts) → the imports service.
+// The lead-file channels (imports.stagePath, .preview, .exportProblems, .release). The web host
+// refuses a path: its page cannot know one, and main must not read a path a page typed.
+import { AppError } from '../../ipc/errors.ts';
 import type { Handlers } from '../../ipc/router.ts';
 import type { ImportsService } from './imports-service.ts';
 
-type ImportHandlers = Pick<
-  Handlers,
-  | 'imports.start'
-  | 'imports.pause'
-  | 'imports.resume'
-  | 'imports.cancel'
-  | 'imports.list'
-  | 'imports.get'
-  | 'imports.rows'
-  | 'imports.retryFailed'
-  | 'imports.resolve'
-  | 'calls.create'
->;
+type ImportFileChannel =
+  'imports.stagePath' | 'imports.preview' | 'imports.exportProblems' | 'imports.release';
 
-export function createImportHandlers(imports: ImportsService): ImportHandlers {
+export function createImportFileHandlers(
+  imports: Pick<ImportsService, 'stagePath' | 'preview' | 'exportProblems' | 'release'>,
+  host: 'electron' | 'web',
+): Pick<Handlers, ImportFileChannel> {
   return {
-    'imports.start': (input) => imports.start(input),
-    'imports.pause': ({ importId }) => imports.pause(importId),
-    'imports.resume': ({ importId }) => imports.resume(importId),
-    'imports.cancel': ({ importId }) => imports.cancel(importId),
-    'imports.list': ({ limit }) => imports.list(limit),
-    'imports.get': ({ importId }) => imports.get(importId),
-    'imports.rows': (input) => imports.rows(input),
-    'imports.retryFailed': ({ importId }) => imports.retryFailed(importId),
-    'imports.resolve': (input) => imports.resolve(input),
-    'calls.create': (input) => imports.createCall(input),
+    'imports.stagePath': ({ path }) => {
+      if (host !== 'electron') {
+        return Promise.reject(
+          new AppError('bad_request', 'In the browser, files are uploaded: drop or choose the file again.'),
+        );
+      }
+      return imports.stagePath(path);
+    },
+    'imports.preview': (input) => imports.preview(input),
+    'imports.exportProblems': (input) => imports.exportProblems(input),
+    'imports.release': ({ sourceId }) => imports.release(sourceId),
   };
 }

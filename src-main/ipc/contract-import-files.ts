@@ -81,6 +81,14 @@ export const importPreviewSchema = z.object({
       duplicate: leadDuplicateSchema.nullable(),
     }),
   ),
+  /** The first duplicate rows (sendable rows whose number was in the file before, or called lately), in file order. */
+  duplicateRows: z.array(
+    z.object({
+      row: z.number().int().positive(),
+      document: leadDocumentSchema,
+      duplicate: leadDuplicateSchema,
+    }),
+  ),
   /** The rows with problems, a page of them, in file order. */
   problems: z.object({
     total: z.number().int().nonnegative(),

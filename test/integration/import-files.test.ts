@@ -16,6 +16,7 @@ import { createSilentLogger } from '../../src-main/log/index.ts';
 import { createAppServices, type AppServices } from '../../src-main/services/app-services.ts';
 import { createStaging, UploadTooLargeError } from '../../src-main/services/imports/staging.ts';
 import { startWebApp, type WebApp } from '../../src-main/web/app.ts';
+import { writeLeadFile } from '../support/lead-file-generator.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/imports');
 
@@ -183,6 +184,24 @@ describe('the preview', () => {
     });
   });
 
+  it('a newer preview of the same file cancels the one still reading', async () => {
+    start('electron');
+    const file = join(dataDir, 'many.csv');
+    await writeLeadFile(file, 20_000);
+    const { sourceId } = await call<StagedFile>('imports.stagePath', { path: file });
+    const [older, newer] = await Promise.all([
+      router.dispatch('imports.preview', { sourceId, settings: { country: 'IN' } }),
+      new Promise((resolve) => setTimeout(resolve, 50)).then(() =>
+        router.dispatch('imports.preview', { sourceId, settings: { country: 'IN', duplicates: 'keep' } }),
+      ),
+    ]);
+    expect(older).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: 'A newer preview of this file replaced this one.' },
+    });
+    expect(newer.ok && (newer.data as ImportPreview).counts.rows).toBe(20_000);
+  });
+
   it('marks leads called in the open space within the window, skipped unless kept', async () => {
     start('electron');
     const state = await call<WorkspaceState>('workspace.openDemo');
@@ -201,6 +220,13 @@ describe('the preview', () => {
     });
     expect(skip.counts).toMatchObject({ rows: 2, ready: 1, duplicates: 1, duplicatesCalled: 1 });
     expect(skip.firstRows[0]?.duplicate).toMatchObject({ kind: 'cache', taskId: called!.id });
+    expect(skip.duplicateRows).toEqual([
+      {
+        row: 2,
+        document: { name: 'Already called', contact_number: called!.contactNumber },
+        duplicate: { kind: 'cache', taskId: called!.id, created: expect.any(String) },
+      },
+    ]);
     const keep = await call<ImportPreview>('imports.preview', {
       sourceId,
       settings: { country: 'US', windowDays: 365, duplicates: 'keep' },

@@ -97,6 +97,18 @@ describe('encodings', () => {
     expect((await readAll('utf8-bom.csv'))[0]?.document?.name).toBe('José Núñez');
   });
 
+  it('UTF-16 without a mark reads as binary until the user chooses UTF-16', async () => {
+    const problem = await problemOf('utf16le-no-bom.csv');
+    expect(problem.code).toBe('not_csv');
+    expect(problem.message).toMatch(
+      /If it is UTF-16 text without a byte-order mark, choose UTF-16 as the encoding\.$/,
+    );
+    expect((await readAll('utf16le-no-bom.csv', { encoding: 'utf-16le' }))[0]?.document).toEqual({
+      name: 'Zoë Müller',
+      contact_number: '+4915123456789',
+    });
+  });
+
   it('falls back to Windows-1252 with a notice, and the user can choose another encoding', async () => {
     const { layout, notices } = await readFileLayout(source('windows-1252.csv'), { country: 'IN' });
     expect(layout).toMatchObject({ encoding: 'windows-1252', encodingSource: 'fallback', delimiter: ';' });

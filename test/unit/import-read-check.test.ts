@@ -11,6 +11,7 @@ import {
 } from '../../src-main/imports/read/header-mapping.ts';
 import { cellKeysFor, checkRow } from '../../src-main/imports/read/lead-check.ts';
 import { checkPhone } from '../../src-main/imports/read/phone-check.ts';
+import { countryFromLocale } from '../../src-main/services/imports/default-country.ts';
 import { detectDelimiter, detectNewline } from '../../src-main/imports/read/record-reader.ts';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
@@ -119,6 +120,13 @@ describe('mapping columns from their headers', () => {
       /cannot be kept as an extra field because “email” is a document field/,
     );
     expect(mappingProblem(['Name', 'Phone'], ['name'])?.code).toBe('mapping');
+    expect(mappingProblem(['Name', 'Phone', 'document_id'], ['name', 'contact_number', 'extra'])?.code).toBe(
+      'mapping',
+    );
+    expect(mappingProblem(['Name', 'Phone', 'created'], ['name', 'contact_number', 'extra'])?.code).toBe(
+      'mapping',
+    );
+    expect(mappingProblem(['Name', 'Phone', 'created'], ['name', 'contact_number', 'ignore'])).toBeNull();
     expect(columnLetter(0)).toBe('A');
     expect(columnLetter(26)).toBe('AA');
   });
@@ -235,5 +243,16 @@ describe('checking a row', () => {
           'This row has 2 cells but the header has 8: a delimiter is missing or extra, so its columns cannot be trusted.',
       },
     ]);
+  });
+});
+
+describe('the first guess of the default country', () => {
+  it('comes from the locale, with likely regions added', () => {
+    expect(countryFromLocale('en-IN')).toBe('IN');
+    expect(countryFromLocale('de-DE')).toBe('DE');
+    expect(countryFromLocale('hi')).toBe('IN');
+    expect(countryFromLocale('pt-BR')).toBe('BR');
+    expect(countryFromLocale('en-001')).toBeNull(); // "world": no country to read numbers for
+    expect(countryFromLocale('not a locale')).toBeNull();
   });
 });

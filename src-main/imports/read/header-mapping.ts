@@ -283,6 +283,19 @@ export function autoMap(headers: readonly string[]): ColumnTarget[] {
 const quoteHeader = (headers: readonly string[], i: number): string =>
   headers[i] === '' ? `column ${columnLetter(i)}` : `“${headers[i]}” (column ${columnLetter(i)})`;
 
+/**
+ * Document keys an extra column must not take: the journal's `document_id`, and fields the
+ * platform's own documents carry (its create example sends `time`, `created`, `multi_select`).
+ */
+const RESERVED_EXTRA_KEYS: ReadonlySet<string> = new Set([
+  'document_id',
+  'created',
+  'modified',
+  'time',
+  'multi_select',
+  'status',
+]);
+
 /** Why a mapping cannot be used for this file, or null when it can. */
 export function mappingProblem(
   headers: readonly string[],
@@ -345,7 +358,7 @@ export function mappingProblem(
         columns: [i],
       };
     }
-    if ((leadFieldNames as readonly string[]).includes(key) || key === 'document_id') {
+    if ((leadFieldNames as readonly string[]).includes(key) || RESERVED_EXTRA_KEYS.has(key)) {
       return {
         code: 'mapping',
         message: `${quoteHeader(headers, i)} cannot be kept as an extra field because “${key}” is a document field: map it to that field, or set it to “Don't import”.`,

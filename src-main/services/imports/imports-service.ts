@@ -16,6 +16,7 @@ import {
   type ReadSettings,
 } from '../../imports/read/index.ts';
 import { cellKeysFor } from '../../imports/read/lead-check.ts';
+import { isSupportedCountryCode } from '../../imports/read/phone-check.ts';
 import type {
   ImportPreview,
   ImportPreviewSettings,
@@ -154,7 +155,7 @@ export function createImportsService(options: ImportsServiceOptions): ImportsSer
   async function countryFor(settings: ImportPreviewSettings) {
     if (settings.country) {
       const dir = settingsDir();
-      if (dir !== null) {
+      if (dir !== null && isSupportedCountryCode(settings.country)) {
         await writeProfileCountry(dir, settings.country).catch((error: unknown) =>
           options.logger.warn('could not remember the import country', { error }),
         );
@@ -204,6 +205,7 @@ export function createImportsService(options: ImportsServiceOptions): ImportsSer
         problem: summary.problem,
         counts: summary.counts,
         firstRows: summary.firstRows,
+        duplicateRows: summary.duplicateRows,
         problems: {
           total: summary.counts.withProblems,
           offset: problemsOffset,

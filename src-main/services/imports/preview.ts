@@ -6,6 +6,8 @@ import type { ImportCounts, ImportPreview } from '../../ipc/contract-import-file
 import type { FileLayout, FileProblem } from '../../imports/read/settings.ts';
 
 export const FIRST_ROWS = 10;
+/** Duplicate rows listed for the skip-or-keep choice. */
+export const LISTED_DUPLICATES = 100;
 /** Problem rows kept for paging; a file with more says `truncated`. */
 export const KEPT_PROBLEM_ROWS = 10_000;
 
@@ -24,6 +26,7 @@ export function createPreviewTally(duplicates: 'skip' | 'keep') {
     duplicatesCalled: 0,
   };
   const firstRows: PreviewSummary['firstRows'] = [];
+  const duplicateRows: PreviewSummary['duplicateRows'] = [];
   const problemRows: PreviewSummary['problemRows'] = [];
   let truncated = false;
   return {
@@ -39,6 +42,9 @@ export function createPreviewTally(duplicates: 'skip' | 'keep') {
         }
         if (lead.duplicate !== null) {
           counts.duplicates++;
+          if (duplicateRows.length < LISTED_DUPLICATES) {
+            duplicateRows.push({ row: lead.row, document: lead.document, duplicate: lead.duplicate });
+          }
           if (lead.duplicate.kind === 'file') counts.duplicatesInFile++;
           else counts.duplicatesCalled++;
         }
@@ -49,7 +55,16 @@ export function createPreviewTally(duplicates: 'skip' | 'keep') {
       }
     },
     summary(layout: FileLayout | null, notices: string[], problem: FileProblem | null): PreviewSummary {
-      return { layout, notices, problem, counts: { ...counts }, firstRows, problemRows, truncated };
+      return {
+        layout,
+        notices,
+        problem,
+        counts: { ...counts },
+        firstRows,
+        duplicateRows,
+        problemRows,
+        truncated,
+      };
     },
   };
 }

@@ -66,6 +66,10 @@ test('a dropped file: preview, a changed mapping, problem rows exported, launche
   const problems = app.getByRole('list', { name: 'Rows with problems' });
   await expect(problems.getByRole('listitem')).toHaveCount(1);
   await expect(problems.getByRole('listitem')).toContainText('Row 5:');
+  const duplicates = app.getByRole('list', { name: 'Duplicates' });
+  await expect(duplicates.getByRole('listitem')).toHaveText([
+    /^Row 6: Asha V\. \(\+919876543210\): Duplicate of row 2: skipped\.$/,
+  ]);
 
   // The first rows exactly as they will be sent: numbers in E.164.
   const firstRows = app.getByRole('table', { name: 'First rows, as they will be sent' });

@@ -54,6 +54,7 @@ function preview(patch: Partial<ImportPreview> = {}): ImportPreview {
       document: { name: `Lead ${row}`, contact_number: '+919876543210' },
       duplicate: null,
     })),
+    duplicateRows: [],
     problems: { total: 0, offset: 0, items: [], truncated: false },
     ...patch,
   };

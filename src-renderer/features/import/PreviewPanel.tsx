@@ -124,6 +124,19 @@ export function PreviewPanel() {
           </div>
         </>
       )}
+      {preview && preview.duplicateRows.length > 0 && (
+        <>
+          <h3 id="import-duplicates">Duplicates</h3>
+          <ul className="import-problems" aria-labelledby="import-duplicates" tabIndex={0}>
+            {preview.duplicateRows.map((row) => (
+              <li key={row.row}>
+                <strong>Row {row.row}:</strong> {row.document.name} ({row.document.contact_number}):{' '}
+                {rowOutcome(row.duplicate, reading.duplicates)}.
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {preview && preview.problems.total > 0 && (
         <>
           <h3 id="import-problems">Rows with problems</h3>

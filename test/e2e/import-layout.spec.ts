@@ -23,6 +23,7 @@ async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
 test('at 1024×700 the Import page fits the window, and the keyboard reaches every step', async ({ app }) => {
   await app.getByRole('button', { name: 'Open the demo workspace' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'New call' })).toBeVisible();
   await expectNoSidewaysScroll(app, 'the Tasks page with New call');
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();

@@ -11,7 +11,12 @@ import {
   sentFields,
   summaryParts,
 } from '../../src-renderer/features/import/previewText.ts';
-import { rateText, timeLeftText, waitingText } from '../../src-renderer/features/import/progressText.ts';
+import {
+  createdText,
+  rateText,
+  timeLeftText,
+  waitingText,
+} from '../../src-renderer/features/import/progressText.ts';
 import {
   checkSchedule,
   describeTimeZone,
@@ -155,6 +160,8 @@ describe('progress words', () => {
       'Unpod asked to slow down: sending carries on in 30 s.',
     );
     expect(waitingText({ ...base, waiting: null }, 0)).toBeNull();
+    expect(createdText(1)).toBe('1 call created');
+    expect(createdText(1200)).toBe('1,200 calls created');
   });
 });
 

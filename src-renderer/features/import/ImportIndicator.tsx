@@ -2,7 +2,7 @@
 // once it ended): how far it is, as a link back to Import.
 import { useImportsStore, useNavigationStore } from '../../stores/context.ts';
 import { pageHref } from '../../stores/navigation.ts';
-import { sentText } from './progressText.ts';
+import { createdText, sentText } from './progressText.ts';
 import './import.css';
 
 export function ImportIndicator() {
@@ -18,7 +18,7 @@ export function ImportIndicator() {
     const paused = (progress?.state ?? current.state) === 'paused';
     text = `Import ${paused ? 'paused' : 'running'}: ${sentText(sent, total)}`;
   } else if (ended) {
-    text = `Import ${ended.state === 'cancelled' ? 'cancelled' : 'finished'}: ${ended.counts.created.toLocaleString()} calls created`;
+    text = `Import ${ended.state === 'cancelled' ? 'cancelled' : 'finished'}: ${createdText(ended.counts.created)}`;
   }
   if (text === null) return null;
   return (

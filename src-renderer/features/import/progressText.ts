@@ -1,5 +1,10 @@
 // Words for an import's progress: sent / total, rate, time left, problems, why it waits.
 import type { ImportProgress, ImportSummary } from '../../../src-main/ipc/contract-imports.ts';
+import { plural } from '../tasks/plural.ts';
+
+/** "1 call created", "990 calls created". */
+export const createdText = (created: number): string =>
+  `${created.toLocaleString()} ${plural(created, 'call', 'calls')} created`;
 
 export function rateText(ratePerSecond: number | null): string {
   if (ratePerSecond === null) return 'measuring…';
@@ -40,7 +45,7 @@ export const sentText = (sent: number, total: number): string =>
 /** An ended import, in a sentence for the page's notice. */
 export function endedText(summary: ImportSummary): string {
   const c = summary.counts;
-  const parts = [`${c.created.toLocaleString()} calls created`];
+  const parts = [createdText(c.created)];
   if (c.rejected > 0) parts.push(`${c.rejected.toLocaleString()} refused by Unpod`);
   if (c.undecided > 0) parts.push(`${c.undecided.toLocaleString()} waiting for your choice`);
   if (c.skipped > 0) parts.push(`${c.skipped.toLocaleString()} skipped`);

@@ -55,6 +55,24 @@ test('at 1024×700 the Import page fits the window, and the keyboard reaches eve
   await expect(dialog).toHaveCount(0);
   await expect(app.getByRole('button', { name: 'New call' })).toBeFocused();
   await expectAccessible(app, 'the preview at 1024×700');
+
+  // Launched: the finished notice and the history with its actions fit as well.
+  const launch = app.getByRole('region', { name: 'Launch' });
+  await launch.getByRole('combobox', { name: 'Agent' }).selectOption({ label: 'Aria - Sales Outreach' });
+  await launch.getByRole('textbox', { name: 'Shared context' }).fill('Layout check.');
+  await app.getByRole('button', { name: 'Start calls' }).click();
+  await expect(app.getByRole('status').filter({ hasText: /finished: 4 calls created/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  const history = app.getByRole('table', { name: 'Past imports' });
+  await history.getByRole('button', { name: 'Rows' }).click();
+  await expect(app.getByRole('table', { name: 'Rows of ui-campaign.csv' })).toBeVisible();
+  await expectNoSidewaysScroll(app, 'the history');
+  expect(
+    await overflowsSideways(app.locator('.table-scroll').filter({ has: history })),
+    'the history table is cut off',
+  ).toBe(false);
+  await app.screenshot({ path: test.info().outputPath('history-1024x700.png'), fullPage: true });
 });
 
 test('the drop area takes a file dropped on it as well', async ({ app }) => {

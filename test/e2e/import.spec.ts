@@ -112,9 +112,9 @@ test('a dropped file: preview, a changed mapping, problem rows exported, launche
   });
   const history = app.getByRole('table', { name: 'Past imports' });
   const row = history.getByRole('row', { name: /ui-campaign\.csv/ });
-  await expect(row.getByRole('cell').nth(2)).toHaveText('6');
-  await expect(row.getByRole('cell').nth(3)).toHaveText('4');
-  await expect(row.getByRole('cell').nth(5)).toHaveText('2');
+  await expect(row.getByRole('cell').nth(1)).toHaveText('6');
+  await expect(row.getByRole('cell').nth(2)).toHaveText('4');
+  await expect(row.getByRole('cell').nth(4)).toHaveText('2');
 
   // Each row's outcome.
   await row.getByRole('button', { name: 'Rows' }).click();

@@ -68,7 +68,7 @@ test('New call: problems beside their fields, then one call created and listed',
   const history = app.getByRole('table', { name: 'Past imports' });
   const row = history.getByRole('row', { name: /New call/ });
   await expect(row).toBeVisible();
-  await expect(row.getByRole('cell').nth(3)).toHaveText('1', { timeout: 30_000 });
+  await expect(row.getByRole('cell').nth(2)).toHaveText('1', { timeout: 30_000 });
   await row.getByRole('button', { name: 'Show these calls' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
   await expect(app.getByText(/Showing the calls of the import of New call/)).toBeVisible();

@@ -36,15 +36,15 @@ function HistoryRow({ summary }: { summary: ImportSummary }) {
     <tr>
       <th scope="row" id={nameId}>
         {summary.sourceName}
-        <span className="import-history__when">{dates.dateTime(summary.createdAt)}</span>
+        <span className="import-history__when">
+          {dates.dateTime(summary.createdAt)} · {agentName}
+        </span>
       </th>
-      <td>{agentName}</td>
       <td>{stateWords[summary.state]}</td>
       <td>{c.total.toLocaleString()}</td>
       <td>{c.created.toLocaleString()}</td>
       <td>{failed.toLocaleString()}</td>
       <td>{c.skipped.toLocaleString()}</td>
-      <td>{c.undecided.toLocaleString()}</td>
       <td>
         <div className="import-history__actions">
           <button
@@ -131,13 +131,11 @@ export function ImportHistory() {
             <thead>
               <tr>
                 <th scope="col">Import</th>
-                <th scope="col">Agent</th>
                 <th scope="col">State</th>
                 <th scope="col">Leads</th>
                 <th scope="col">Created</th>
                 <th scope="col">Failed</th>
                 <th scope="col">Skipped</th>
-                <th scope="col">Undecided</th>
                 <th scope="col">Actions</th>
               </tr>
             </thead>

@@ -16,6 +16,7 @@ import { buildContentSecurityPolicy } from './shared/content-security-policy.ts'
 import { claimSingleInstance } from './electron/single-instance.ts';
 import { createMainWindow } from './electron/window.ts';
 import { createSaveFileDialog } from './electron/save-dialog.ts';
+import { withImportNotifications } from './electron/import-notification.ts';
 
 // Set by `electron-vite dev` only; a built or packaged app always loads its own files.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -42,7 +43,7 @@ async function start(log: Logger): Promise<void> {
 
   const appServices = createAppServices({
     dataDir: app.getPath('userData'),
-    emit: createEventSender(getWindow),
+    emit: withImportNotifications(createEventSender(getWindow)),
     host: 'electron',
     version: app.getVersion(),
     logger: log,

@@ -122,7 +122,7 @@ export interface RequestHandlerDeps {
   createLimiter?: RateLimiter | null;
 }
 
-/** A token bucket: `perSecond` creates a second on average, bursts up to `perSecond`. */
+/** A token bucket: `perSecond` creates a second on average, bursts up to `perSecond` (at least 1). */
 export class RateLimiter {
   readonly #perSecond: number;
   #tokens: number;
@@ -130,13 +130,16 @@ export class RateLimiter {
 
   constructor(perSecond: number, now: number) {
     this.#perSecond = perSecond;
-    this.#tokens = perSecond;
+    this.#tokens = Math.max(1, perSecond);
     this.#at = now;
   }
 
   /** Takes a token: 0 when allowed, else the ms until one is free. */
   take(now: number): number {
-    this.#tokens = Math.min(this.#perSecond, this.#tokens + ((now - this.#at) / 1000) * this.#perSecond);
+    this.#tokens = Math.min(
+      Math.max(1, this.#perSecond),
+      this.#tokens + ((now - this.#at) / 1000) * this.#perSecond,
+    );
     this.#at = now;
     if (this.#tokens >= 1) {
       this.#tokens -= 1;

@@ -18,6 +18,7 @@ export function migrateImportJournal(db: DatabaseSync): void {
     CREATE TABLE imports (
       id            TEXT PRIMARY KEY,
       kind          TEXT NOT NULL,              -- file | single (New call)
+      org_handle    TEXT,                       -- the organization the space belongs to
       space_token   TEXT NOT NULL,
       agent_handle  TEXT NOT NULL,
       context       TEXT NOT NULL,
@@ -57,6 +58,8 @@ export function migrateImportJournal(db: DatabaseSync): void {
 export interface NewImport {
   id: string;
   kind: 'file' | 'single';
+  /** The organization whose client sends it (a space belongs to one); null when not known. */
+  orgHandle: string | null;
   spaceToken: string;
   agentHandle: string;
   context: string;
@@ -150,7 +153,7 @@ const ROW_COLUMNS = `import_id AS importId, row, document_json AS documentJson, 
   name, contact_number AS contactNumber, state, batch_id AS batchId, sent_at AS sentAt,
   task_id AS taskId, run_id AS runId, reason, attempts, reconcile_tries AS reconcileTries`;
 
-const IMPORT_COLUMNS = `id, kind, space_token AS spaceToken, agent_handle AS agentHandle, context,
+const IMPORT_COLUMNS = `id, kind, org_handle AS orgHandle, space_token AS spaceToken, agent_handle AS agentHandle, context,
   schedule_json AS scheduleJson, source_name AS sourceName, settings_json AS settingsJson,
   created_at AS createdAt, started_at AS startedAt, finished_at AS finishedAt, state, message`;
 
@@ -292,11 +295,12 @@ export function createImportJournalWriter(db: DatabaseSync) {
 
     importCreate(imp: NewImport): null {
       db.prepare(
-        `INSERT INTO imports (id, kind, space_token, agent_handle, context, schedule_json, source_name,
-           settings_json, created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'paused')`,
+        `INSERT INTO imports (id, kind, org_handle, space_token, agent_handle, context, schedule_json, source_name,
+           settings_json, created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'paused')`,
       ).run(
         imp.id,
         imp.kind,
+        imp.orgHandle,
         imp.spaceToken,
         imp.agentHandle,
         imp.context,

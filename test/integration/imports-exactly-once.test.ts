@@ -3,6 +3,7 @@
 // journal row's final state matches what the sandbox holds. Real sandbox over HTTP, real SQLite.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../src-main/ipc/contract-imports.ts';
@@ -34,7 +35,10 @@ let sandbox: Sandbox;
 let services: AppServices | null = null;
 let emitted: Emitted[] = [];
 
-function startServices(timing: Partial<typeof SEND_TIMING> = {}): AppServices {
+function startServices(
+  timing: Partial<typeof SEND_TIMING> = {},
+  connectTo?: { baseUrl: string },
+): AppServices {
   emitted = [];
   services = createAppServices({
     dataDir,
@@ -43,9 +47,11 @@ function startServices(timing: Partial<typeof SEND_TIMING> = {}): AppServices {
     version: '9.9.9',
     demo: {
       demoClient: { retry: { limit: 3, baseDelayMs: 10, maxDelayMs: 50 }, timeoutMs: CLIENT_TIMEOUT_MS },
-      connectTo: { baseUrl: sandbox.baseUrl, credentials: sandbox.credentials },
+      connectTo: { baseUrl: connectTo?.baseUrl ?? sandbox.baseUrl, credentials: sandbox.credentials },
     },
     sendTiming: { ...SEND_TIMING, ...timing },
+    // Offline: the connection is probed soon, so coming back is noticed within a second.
+    syncTiming: { probeMinMs: 200, probeMaxMs: 400 },
   });
   return services;
 }
@@ -183,6 +189,7 @@ describe('a crash at each point of a send, then a restart', () => {
     await file.journal.create({
       id: importId,
       kind: 'file',
+      orgHandle: sandbox.credentials.orgHandle,
       spaceToken: sandbox.credentials.spaceToken,
       agentHandle: sandbox.credentials.agentHandle,
       context: 'Renewal reminder',
@@ -279,4 +286,83 @@ describe('a crash at each point of a send, then a restart', () => {
     const first = rows.filter((r) => r.row < 2 + 25);
     expect(first.every((r) => r.attempts === 1 && r.reason?.includes('found on Unpod'))).toBe(true);
   });
+});
+
+/** A TCP relay to the sandbox that can go away (connections refused) and come back on its port. */
+async function relayTo(target: Sandbox) {
+  const upstreamPort = Number(new URL(target.baseUrl).port);
+  const sockets = new Set<Socket>();
+  const make = () =>
+    createServer((socket) => {
+      const upstream = connect(upstreamPort, '127.0.0.1');
+      for (const s of [socket, upstream]) {
+        sockets.add(s);
+        s.on('error', () => {
+          socket.destroy();
+          upstream.destroy();
+        });
+        s.on('close', () => sockets.delete(s));
+      }
+      socket.pipe(upstream).pipe(socket);
+    });
+  let server = make();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async down() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
+    },
+    async up() {
+      server = make();
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('the platform unreachable for a while', () => {
+  it('pauses sending while offline and resumes when it is back; every lead once', async () => {
+    const relay = await relayTo(sandbox);
+    try {
+      sandbox.faults.add({ kind: 'latency', latencyMs: 50, method: 'POST', path: '/tasks/' });
+      const app = startServices({ batchSize: 5 }, relay);
+      await app.workspace.openDemo();
+      const since = Date.now();
+      const started = await app.importSend.startWithLeads(
+        { name: 'offline.csv', leads: [makeLeads(200)] },
+        { duplicates: 'skip' },
+        launch(),
+      );
+      const progress = () =>
+        emitted
+          .flatMap((e) => (e.event === 'imports.progress' ? [e.payload] : []))
+          .filter((p) => p.importId === started.id);
+      await waitUntil(() => progress().some((p) => p.sent >= 20), 15_000, 'some rows sent');
+      await relay.down();
+      await waitUntil(
+        () => progress().some((p) => p.waiting?.reason === 'offline'),
+        15_000,
+        'the import to wait',
+      );
+      expect(app.workspace.getState().connection.state).toBe('offline');
+      const during = (await app.importSend.get(started.id)).counts.created;
+      await new Promise((r) => setTimeout(r, 500));
+      expect((await app.importSend.get(started.id)).counts.created).toBe(during);
+      expect(during).toBeLessThan(200);
+
+      await relay.up();
+      await waitUntil(
+        () => finishedIds().includes(started.id),
+        30_000,
+        'the import to finish after coming back',
+      );
+      await expectExactlyOnce(app, started.id, 200, since);
+    } finally {
+      await relay.close();
+    }
+  }, 60_000);
 });

@@ -285,7 +285,13 @@ describe('sending an import', () => {
       defaultCountry: 'GB',
       launch: launchFor(sandbox),
     });
-    expect(impossible.message).toContain('not a phone number that can be called');
+    // The same words as a file row with that number (the file-reading side's phone check).
+    expect(impossible.message).toBe('“12345” is too short for a phone number in United Kingdom.');
+    const noCountry = await failure('calls.create', {
+      lead: { name: 'Ada', contactNumber: '07400 123456' },
+      launch: launchFor(sandbox),
+    });
+    expect(noCountry.message).toContain('with its country code');
 
     const made = await call<ImportSummary>('calls.create', {
       lead: { name: 'Ada Lovelace', contactNumber: '07400 123456', companyName: 'Analytical Engines' },
@@ -377,5 +383,52 @@ describe('sending an import', () => {
     const counts = countByDocumentId(await tasksSince(sandbox, since));
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     expect(counts.size).toBe(100 + after.counts.created);
+  });
+
+  it('rows reconciliation cannot decide wait for the user: not sent, or sent again, as they choose', async () => {
+    const sandbox = await openDemo();
+    const since = Date.now();
+    // The first batch's connection breaks (nothing is created), and reading the space's tasks
+    // back fails every time, so its rows can be neither confirmed nor ruled out.
+    sandbox.faults.add({ kind: 'reset', method: 'POST', path: '/tasks/', times: 1 });
+    sandbox.faults.add({ kind: 'server_error', status: 503, method: 'GET', path: '/tasks/' });
+    sources.set('undecided', makeLeads(20));
+    const started = await call<ImportSummary>('imports.start', {
+      sourceId: 'undecided',
+      launch: launchFor(sandbox),
+    });
+    const done = await finished(started.id);
+    expect(done.counts).toMatchObject({ created: 10, unknown: 10, undecided: 10 });
+    expect(done.message).toContain('10 rows could not be confirmed');
+    const waiting = await call<{ rows: ImportRow[]; total: number }>('imports.rows', {
+      importId: started.id,
+      undecidedOnly: true,
+    });
+    expect(waiting.total).toBe(10);
+    expect(waiting.rows.every((r) => r.undecided && r.reason?.includes('will be checked again'))).toBe(true);
+    sandbox.faults.clear();
+    // Nothing of them was sent again meanwhile.
+    expect(countByDocumentId(await tasksSince(sandbox, since)).size).toBe(10);
+
+    const firstFive = waiting.rows.slice(0, 5).map((r) => r.row);
+    await call('imports.resolve', { importId: started.id, rows: firstFive, action: 'do_not_send' });
+    await call('imports.resolve', { importId: started.id, action: 'send_again' });
+    await waitUntil(
+      async () => (await call<ImportSummary>('imports.get', { importId: started.id })).counts.created === 15,
+      20_000,
+      'the rows sent again',
+    );
+    await services.importSend.whenIdle(started.id);
+    const after = await call<ImportSummary>('imports.get', { importId: started.id });
+    expect(after).toMatchObject({
+      state: 'finished',
+      counts: { created: 15, skipped: 5, unknown: 0, undecided: 0 },
+    });
+    const skipped = (await allRows(started.id)).filter((r) => r.state === 'skipped');
+    expect(skipped.map((r) => r.row)).toEqual(firstFive);
+    expect(skipped[0]!.reason).toContain('Marked not to send by your choice');
+    const counts = countByDocumentId(await tasksSince(sandbox, since));
+    expect(counts.size).toBe(15);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
   });
 });

@@ -317,7 +317,13 @@ export function createImportSendService(options: ImportSendServiceOptions): Impo
     };
     const runner = createImportRunner(planOf(imp), {
       journal: store.journal,
-      client: () => workspace.activeSession()?.orgClient ?? null,
+      // Only the import's own organization sends it: after a switch it waits until that
+      // organization is chosen again (its space belongs to it).
+      client: () => {
+        const session = workspace.activeSession();
+        if (imp.orgHandle !== null && session?.organization?.domainHandle !== imp.orgHandle) return null;
+        return session?.orgClient ?? null;
+      },
       timing,
       track: (call) => workspace.trackConnection(call),
       isOffline: () => workspace.getState().connection.state === 'offline',
@@ -426,6 +432,7 @@ export function createImportSendService(options: ImportSendServiceOptions): Impo
     await store.journal.create({
       id: importId,
       kind,
+      orgHandle: workspace.activeSession()?.organization?.domainHandle ?? null,
       spaceToken: launchOptions.spaceToken,
       agentHandle: launchOptions.agentHandle,
       context: launchOptions.context,

@@ -14,6 +14,7 @@ import type { IpcResult, TaskPage, TaskScope, WorkspaceState } from '../../src-m
 import { createRouter, type Router } from '../../src-main/ipc/router.ts';
 import { createSilentLogger } from '../../src-main/log/index.ts';
 import { createAppServices, type AppServices } from '../../src-main/services/app-services.ts';
+import { NOT_LOADED_NOTICE } from '../../src-main/services/imports/imports-service.ts';
 import { createStaging, UploadTooLargeError } from '../../src-main/services/imports/staging.ts';
 import { startWebApp, type WebApp } from '../../src-main/web/app.ts';
 import { writeLeadFile } from '../support/lead-file-generator.ts';
@@ -206,6 +207,12 @@ describe('the preview', () => {
     start('electron');
     const state = await call<WorkspaceState>('workspace.openDemo');
     const scope: TaskScope = { kind: 'space', spaceToken: state.space!.token };
+    const early = await call<StagedFile>('imports.stagePath', { path: join(FIXTURES, 'tab.tsv') });
+    const unloaded = await call<ImportPreview>('imports.preview', {
+      sourceId: early.sourceId,
+      settings: { country: 'IN' },
+    });
+    expect(unloaded.notices).toEqual([NOT_LOADED_NOTICE]);
     await call('sync.start', { scope, mode: 'full' });
     await services.tasks.whenIdle(scope);
     const page = await call<TaskPage>('tasks.query', { scope, limit: 50 });
@@ -219,6 +226,7 @@ describe('the preview', () => {
       settings: { country: 'US', windowDays: 365 },
     });
     expect(skip.counts).toMatchObject({ rows: 2, ready: 1, duplicates: 1, duplicatesCalled: 1 });
+    expect(skip.notices).toEqual([]);
     expect(skip.firstRows[0]?.duplicate).toMatchObject({ kind: 'cache', taskId: called!.id });
     expect(skip.duplicateRows).toEqual([
       {

@@ -1,6 +1,7 @@
 // The whole read of a lead file, as it runs in the worker thread: what the file is (layout:
 // encoding, delimiter, headers, mapping), then its rows checked, in batches, in file order. No
 // worker API here, so tests and the bench can run it directly too.
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { CheckedLead } from '../checked-lead.ts';
@@ -53,7 +54,6 @@ async function readHead(path: string): Promise<{ head: Uint8Array; size: number 
 }
 
 async function isUtf8File(path: string, start: number): Promise<boolean> {
-  const { createReadStream } = await import('node:fs');
   const check = new Utf8Check();
   const stream = createReadStream(path, { start, highWaterMark: 1 << 20 });
   try {

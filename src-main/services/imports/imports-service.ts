@@ -74,6 +74,11 @@ export interface ImportsService {
 
 export const DOWNLOAD_PATH = '/imports/download/';
 
+export const NOT_LOADED_NOTICE =
+  'Not compared with calls already placed in this space: its task list has not been loaded yet. Open Tasks once, then check the file again.';
+export const CACHE_FAILED_NOTICE =
+  'Not compared with calls already placed in this space: the saved task list could not be read.';
+
 export function createImportsService(options: ImportsServiceOptions): ImportsService {
   const staging: Staging = createStaging({
     dataDir: options.dataDir,
@@ -106,20 +111,40 @@ export function createImportsService(options: ImportsServiceOptions): ImportsSer
     return { sourceId, name: source.name, size: source.size };
   }
 
-  function recentCalls(): ReadOptions['recentCalls'] {
+  /**
+   * The open space's recent calls from the task cache. `unchecked` says why a read could not
+   * compare with them (no space, no cache opened yet, or the cache failed): the preview says so.
+   */
+  function recentCalls(): { lookup?: ReadOptions['recentCalls']; unchecked: () => string | null } {
     const space = options.workspace.activeSession()?.spaceToken ?? null;
     const cache = options.currentCache();
-    if (space === null || cache === null) return undefined;
-    return (since) => cache.tasks.recentCalls(space, since);
+    if (space === null) return { unchecked: () => null };
+    if (cache === null) return { unchecked: () => NOT_LOADED_NOTICE };
+    let failed = false;
+    return {
+      lookup: async (since) => {
+        try {
+          return await cache.tasks.recentCalls(space, since);
+        } catch (error) {
+          options.logger.warn('could not read recent calls for import duplicates', { error });
+          failed = true;
+          return [];
+        }
+      },
+      unchecked: () => (failed ? CACHE_FAILED_NOTICE : null),
+    };
   }
 
   function boundRead(
     sourceId: string,
     settings: ReadSettings,
     extra: Pick<ReadOptions, 'signal' | 'onLayout'> = {},
+    calls = recentCalls(),
   ): AsyncGenerator<CheckedLead[], void, undefined> {
-    const lookup = recentCalls();
-    return readCheckedLeads(sourceId, settings, { ...extra, ...(lookup ? { recentCalls: lookup } : {}) });
+    return readCheckedLeads(sourceId, settings, {
+      ...extra,
+      ...(calls.lookup ? { recentCalls: calls.lookup } : {}),
+    });
   }
 
   /** Reads the whole file, handing each batch to `each`; a problem of the file ends it (returned). */
@@ -131,19 +156,30 @@ export function createImportsService(options: ImportsServiceOptions): ImportsSer
   ): Promise<{ layout: FileLayout | null; notices: string[]; problem: FileProblem | null }> {
     let layout: FileLayout | null = null;
     let notices: string[] = [];
+    const calls = recentCalls();
+    const withCallNotice = () => {
+      const unchecked = settings.windowDays === 0 ? null : calls.unchecked();
+      return unchecked === null ? notices : [...notices, unchecked];
+    };
     try {
-      for await (const batch of boundRead(sourceId, settings, {
-        ...(signal ? { signal } : {}),
-        onLayout: (l, n) => {
-          layout = l;
-          notices = n;
+      for await (const batch of boundRead(
+        sourceId,
+        settings,
+        {
+          ...(signal ? { signal } : {}),
+          onLayout: (l, n) => {
+            layout = l;
+            notices = n;
+          },
         },
-      })) {
+        calls,
+      )) {
         await each(batch);
       }
-      return { layout, notices, problem: null };
+      return { layout, notices: withCallNotice(), problem: null };
     } catch (error) {
-      if (error instanceof LeadFileProblem) return { layout, notices, problem: error.problem };
+      if (error instanceof LeadFileProblem)
+        return { layout, notices: withCallNotice(), problem: error.problem };
       if (error instanceof UnknownSourceError) throw new AppError('not_found', error.message);
       if (error instanceof DOMException && error.name === 'AbortError') {
         throw new AppError('cancelled', 'A newer preview of this file replaced this one.');
@@ -180,7 +216,13 @@ export function createImportsService(options: ImportsServiceOptions): ImportsSer
         ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
         ...(settings.mapping ? { mapping: settings.mapping } : {}),
       };
-      const key = JSON.stringify([sourceId, readSettings, settings.duplicates]);
+      // Whether the task cache is open changes the duplicates found, so it is part of the key.
+      const key = JSON.stringify([
+        sourceId,
+        readSettings,
+        settings.duplicates,
+        options.currentCache() !== null,
+      ]);
       let summary: PreviewSummary;
       if (cached?.key === key) summary = cached.summary;
       else {

@@ -128,6 +128,16 @@ describe('a refused New call', () => {
     });
     const past = 'The calls are set for 2020-01-01 09:00 (UTC), which is not in the future.';
     expect(fieldErrors({ code: 'bad_request', message: past }).byField).toEqual({ schedule: past });
+    // A message that quotes what was typed goes beside the field it was typed in.
+    const short = '“12” is too short for a phone number in India.';
+    expect(
+      fieldErrors({ code: 'bad_request', message: short }, { contactNumber: '99', alternateNumber: ' 12 ' })
+        .byField,
+    ).toEqual({ alternateNumber: short });
+    const noCountry = 'Write the Number with its country code (e.g. +44…), or choose the default country.';
+    expect(fieldErrors({ code: 'bad_request', message: noCountry }).byField).toEqual({
+      contactNumber: noCountry,
+    });
     expect(fieldErrors({ code: 'network', message: 'Unpod could not be reached.' })).toEqual({
       byField: {},
       rest: 'Unpod could not be reached.',

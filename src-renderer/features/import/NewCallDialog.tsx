@@ -136,7 +136,11 @@ export function NewCallDialog({ onClose, onCreated }: { onClose(): void; onCreat
       onCreated(`Call to ${lead.name.trim()} sent: it shows in the task list once Unpod has it.`);
       return;
     }
-    const { byField, rest } = fieldErrors(result.error);
+    const { byField, rest } = fieldErrors(result.error, {
+      contactNumber: lead.contactNumber,
+      alternateNumber: lead.alternateNumber,
+      email: lead.email,
+    });
     setErrors(byField);
     if (rest !== null) {
       const { message, hint } = describeError(result.error);

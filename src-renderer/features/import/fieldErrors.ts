@@ -59,11 +59,15 @@ function fieldOfName(name: unknown): CallField | null {
   return snake[last] ?? null;
 }
 
-/** The error's messages per field; what fits no field stays in `rest` (shown above the form). */
-export function fieldErrors(error: IpcError): {
-  byField: Partial<Record<CallField, string>>;
-  rest: string | null;
-} {
+/**
+ * The error's messages per field; what fits no field stays in `rest` (shown above the form).
+ * `typed`: what the user typed per field, for a message that quotes the value it refuses
+ * (“12” is too short for a phone number).
+ */
+export function fieldErrors(
+  error: IpcError,
+  typed: Partial<Record<CallField, string>> = {},
+): { byField: Partial<Record<CallField, string>>; rest: string | null } {
   const byField: Partial<Record<CallField, string>> = {};
   const details = error.details;
   const items: unknown[] = Array.isArray(details) ? details : isRecord(details) ? [details] : [];
@@ -74,7 +78,12 @@ export function fieldErrors(error: IpcError): {
     if (field && !byField[field]) byField[field] = message;
   }
   if (Object.keys(byField).length === 0 && (error.code === 'bad_request' || error.code === 'business')) {
-    const field = messageFields.find(([pattern]) => pattern.test(error.message))?.[1];
+    const quoted = (Object.entries(typed) as [CallField, string][]).find(
+      ([, value]) =>
+        value.trim() !== '' &&
+        (error.message.includes(`“${value.trim()}”`) || error.message.includes(`"${value.trim()}"`)),
+    )?.[0];
+    const field = quoted ?? messageFields.find(([pattern]) => pattern.test(error.message))?.[1];
     if (field) byField[field] = error.message;
   }
   return { byField, rest: Object.keys(byField).length > 0 ? null : error.message };
@@ -83,8 +92,8 @@ export function fieldErrors(error: IpcError): {
 // The New call's service refuses a number, an email, a time or an agent with a sentence and no
 // field; its first words say which field it is about.
 const messageFields: [RegExp, CallField][] = [
-  [/^The alternate number\b/, 'alternateNumber'],
-  [/^The number\b/, 'contactNumber'],
+  [/^The alternate number\b|\bthe Alternate number\b|“Alternate number”/i, 'alternateNumber'],
+  [/^The number\b|\bthe Number\b|“Number”/, 'contactNumber'],
   [/^The email\b/, 'email'],
   [/^The calls? (is|are) set for\b|\bdoes not exist in\b/, 'schedule'],
   [/\bagent\b/i, 'agentHandle'],

@@ -34,6 +34,7 @@ const optionsSchema = z.object({
   tasksPerSpace: z.int().min(0).max(1_000_000).optional(),
   epochMs: z.number().finite().optional(),
   createRatePerSecond: z.number().positive().max(100_000).optional(),
+  clockOffsetMs: z.number().finite().optional(),
 });
 
 function listen(server: Server, port: number): Promise<number> {
@@ -74,7 +75,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   // The base URL is known once listening; recording links are built from it when served.
   const env = { world, baseUrl: '' };
-  const now = (): number => Date.now();
+  const clockOffsetMs = opts.clockOffsetMs ?? 0;
+  const now = (): number => Date.now() + clockOffsetMs;
   const simulator = new CallSimulator({ speed: opts.speed, env, now });
   const ctx: SandboxContext = {
     world,

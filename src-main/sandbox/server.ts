@@ -243,7 +243,12 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
 
   function write(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
     if (res.destroyed) return;
-    res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(reply.body.length) });
+    // The server's own clock (which may be set off the machine's, see clockOffsetMs).
+    res.writeHead(reply.status, {
+      Date: new Date(ctx.now()).toUTCString(),
+      ...reply.headers,
+      'Content-Length': String(reply.body.length),
+    });
     res.end(req.method === 'HEAD' ? undefined : reply.body);
   }
 

@@ -56,6 +56,11 @@ export interface SandboxOptions {
    * bucket as deep as one second): a create over it gets 429 with Retry-After. Default: none.
    */
   createRatePerSecond?: number;
+  /**
+   * Extension: how far the server's clock is off the machine's (ms; negative: behind). Created
+   * times and the `Date` header follow it, as on a platform whose clock differs from the laptop's.
+   */
+  clockOffsetMs?: number;
 }
 
 export interface Sandbox {

@@ -152,6 +152,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     openLeadSource: options.openLeadSource ?? leadSourcesFrom(imports),
     emit: options.emit,
     logger: logger.child({ component: 'import-send' }),
+    onCallsCreated: (spaceToken) => {
+      tasks.startSync({ kind: 'space', spaceToken }, 'refresh').catch(() => {
+        // Not a space the workspace shows now: its list syncs when it is opened.
+      });
+    },
     ...(options.sendTiming ? { timing: options.sendTiming } : {}),
   });
   return {

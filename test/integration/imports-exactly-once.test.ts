@@ -366,3 +366,23 @@ describe('the platform unreachable for a while', () => {
     }
   }, 60_000);
 });
+
+describe('clocks that differ', () => {
+  it('a lost answer from a server whose clock is 5 minutes behind is still found, not sent again', async () => {
+    await sandbox.close();
+    sandbox = await startSandbox({ seed: 8, tasksPerSpace: 20, clockOffsetMs: -5 * 60_000 });
+    const app = startServices();
+    await app.workspace.openDemo();
+    const since = Date.now() - 5 * 60_000;
+    sandbox.faults.add({ kind: 'lost_response', method: 'POST', path: '/tasks/', times: 1 });
+    const started = await app.importSend.startWithLeads(
+      { name: 'clock.csv', leads: [makeLeads(30)] },
+      { duplicates: 'skip' },
+      launch(),
+    );
+    await waitUntil(() => finishedIds().includes(started.id), 30_000, 'the import to finish');
+    await expectExactlyOnce(app, started.id, 30, since);
+    const rows = await journalRows(app, started.id);
+    expect(rows.filter((r) => r.reason?.includes('found on Unpod by its document id'))).toHaveLength(10);
+  });
+});

@@ -112,7 +112,10 @@ describe('schema 3', () => {
     old.close();
 
     const deferred = openCache(path, { indexing: 'deferred' });
-    expect(deferred.migrationsApplied).toEqual([3]);
+    // Schema 3, then every later migration (later issues append more: not fixed here).
+    expect(deferred.migrationsApplied).toEqual(
+      Array.from({ length: migrations.length - 2 }, (_, i) => i + 3),
+    );
     expect(deferred.cache.searchIndex.backlog()).toBe(2);
     expect(deferred.cache.tasks.getTask('T2')).toEqual({ status: 'found', task: lead(2) });
     deferred.cache.close();

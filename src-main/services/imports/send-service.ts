@@ -55,6 +55,11 @@ export interface ImportSendServiceOptions {
   emit: Emit;
   logger: Logger;
   timing?: Partial<SendTiming>;
+  /**
+   * Calls were created in this space: the task list reads them now instead of at its next
+   * re-poll (a refresh sync of the space; at most every few seconds while an import runs).
+   */
+  onCallsCreated?: (spaceToken: string) => void;
 }
 
 export interface StartInput {
@@ -98,6 +103,9 @@ export interface ImportSendService {
   whenIdle(importId?: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** How often a running import tells the task list that calls were created. */
+const CALLS_CREATED_EVERY_MS = 3_000;
 
 /** Rows written to the journal per transaction while a file is read in. */
 const APPEND_CHUNK = 2_000;
@@ -262,6 +270,16 @@ export function createImportSendService(options: ImportSendServiceOptions): Impo
   const skippedProblems = new Map<string, number>();
   const skippedProblemsOf = (s: ImportSummary) => skippedProblems.get(s.id) ?? 0;
 
+  /** Created counts last told to the task list, and when (per import). */
+  const toldCreated = new Map<string, { created: number; at: number }>();
+  function tellCallsCreated(imp: JournalImport, force: boolean): void {
+    const told = toldCreated.get(imp.id) ?? { created: 0, at: 0 };
+    if (imp.counts.created === told.created) return;
+    if (!force && Date.now() - told.at < CALLS_CREATED_EVERY_MS) return;
+    toldCreated.set(imp.id, { created: imp.counts.created, at: Date.now() });
+    options.onCallsCreated?.(imp.spaceToken);
+  }
+
   async function emitProgress(
     store: StoreClient,
     importId: string,
@@ -269,6 +287,7 @@ export function createImportSendService(options: ImportSendServiceOptions): Impo
   ): Promise<ImportSummary> {
     const imp = await store.journal.get(importId);
     if (imp === null) throw new AppError('not_found', 'This import is not in the history of this workspace.');
+    tellCallsCreated(imp, imp.state !== 'running');
     skippedProblems.set(importId, imp.counts.skippedProblems);
     const summary = toSummary(imp);
     emit('imports.progress', progressOf(summary, running.get(importId)?.meter ?? null, wait));

@@ -13,6 +13,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { DesktopShell } from './features/desktop/DesktopShell.tsx';
 import { FatalBridgeMessage } from './features/desktop/FatalBridgeMessage.tsx';
 import { chooseBridge } from './lib/bridge.ts';
+import { createReadingPort, type FileBridge } from './stores/importReading.ts';
 import { windowAddress } from './stores/navigation.ts';
 import { createStores } from './stores/registry.ts';
 import { StoresProvider } from './stores/StoresProvider.tsx';
@@ -29,7 +30,9 @@ if (bridge === 'missing-preload') {
   createRoot(root).render(<FatalBridgeMessage />);
 } else {
   if (bridge === 'web') installWebBridge();
-  const stores = createStores(window.unpod, windowAddress());
+  // Lead files reach main through the host's own bridge (a path in Electron, an upload in the web host).
+  const files = (window as { unpodFiles?: FileBridge }).unpodFiles ?? null;
+  const stores = createStores(window.unpod, windowAddress(), createReadingPort(window.unpod, files));
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary area="Unpod Desk">

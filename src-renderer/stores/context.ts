@@ -38,3 +38,5 @@ export const useDesktopStore = bind((s) => s.desktop);
 export const useOrganizationsStore = bind((s) => s.lists.organizations);
 export const useSpacesStore = bind((s) => s.lists.spaces);
 export const useAgentsStore = bind((s) => s.lists.agents);
+export const useImportsStore = bind((s) => s.imports);
+export const useImportDraftStore = bind((s) => s.importDraft);

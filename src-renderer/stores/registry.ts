@@ -7,11 +7,14 @@ import { createAgentFiltersStore, type AgentFiltersStore } from './agentFilters.
 import { createAuthStore, type AuthStore } from './auth.ts';
 import { createConnectionStore, type ConnectionStore } from './connection.ts';
 import { createDesktopStore, type DesktopStore } from './desktop.ts';
+import { createImportDraftStore, type ImportDraftStore } from './importDraft.ts';
+import { createReadingPort, type ReadingPort } from './importReading.ts';
+import { createImportsStore, followImports, importsWorkspaceKey, type ImportsStore } from './imports.ts';
 import { createListStores, type ListStores } from './lists.ts';
 import { createNavigationStore, type NavigationStore, type PageAddress } from './navigation.ts';
 import { createPreferencesStore, type PreferencesStore } from './preferences.ts';
 import { startSync } from './sync.ts';
-import { createTasksStore, type TasksStoreApi } from './tasks.ts';
+import { createTasksStore, tasksSessionKey, type TasksStoreApi } from './tasks.ts';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace.ts';
 
 export interface AppStores {
@@ -25,15 +28,23 @@ export interface AppStores {
   agentFilters: StoreApi<AgentFiltersStore>;
   /** What the desktop shell handed the window (a CSV opened with the app, the shortcuts list). */
   desktop: StoreApi<DesktopStore>;
+  imports: StoreApi<ImportsStore>;
+  importDraft: StoreApi<ImportDraftStore>;
   /** Loads the first workspace state and follows main's events; returns the undo. */
   connect(): () => void;
 }
 
-export function createStores(api: UnpodApi, address: PageAddress): AppStores {
+export function createStores(
+  api: UnpodApi,
+  address: PageAddress,
+  /** How files reach main: the host's bridge (none in unit tests). */
+  reading: ReadingPort = createReadingPort(api, null),
+): AppStores {
   const connection = createConnectionStore();
   const navigation = createNavigationStore(address);
   const lists = createListStores(api);
   const workspace = createWorkspaceStore(api, { connection, lists, navigation });
+  const imports = createImportsStore(api);
   const stores: AppStores = {
     workspace,
     auth: createAuthStore(api, workspace),
@@ -44,7 +55,27 @@ export function createStores(api: UnpodApi, address: PageAddress): AppStores {
     preferences: createPreferencesStore(api),
     agentFilters: createAgentFiltersStore(),
     desktop: createDesktopStore(api),
-    connect: () => startSync(stores, api),
+    imports,
+    importDraft: createImportDraftStore(api, reading, {
+      onStarted: (summary) => imports.getState().follow(summary),
+    }),
+    connect: () => {
+      const stopSync = startSync(stores, api);
+      const workspaceKey = importsWorkspaceKey(workspace);
+      const stopImports = followImports(imports, api, workspaceKey);
+      // The file being prepared, its agent and its space belong to the organization it was chosen in.
+      let draftKey = tasksSessionKey(workspace.getState().state);
+      const stopDraft = workspace.subscribe((now) => {
+        if (tasksSessionKey(now.state) === draftKey) return;
+        draftKey = tasksSessionKey(now.state);
+        stores.importDraft.getState().reset();
+      });
+      return () => {
+        stopDraft();
+        stopImports();
+        stopSync();
+      };
+    },
   };
   return stores;
 }

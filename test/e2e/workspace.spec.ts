@@ -30,7 +30,7 @@ test('opening the demo shows the demo notice, the frame and the agents; leaving 
   expect(await selectedLabel(organization)).not.toBe('');
   await expect.poll(() => selectedLabel(space)).not.toMatch(/^(|Loading…|Choose a space)$/);
 
-  // Navigation: Agents is the current page; the others say what is coming.
+  // Navigation: Agents is the current page; every other page opens from the navigation.
   const nav = app.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Agents' })).toHaveAttribute('aria-current', 'page');
   const total = await agentRows(app).count();
@@ -42,13 +42,11 @@ test('opening the demo shows the demo notice, the frame and the agents; leaving 
   await nav.getByRole('link', { name: 'Tasks' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Tasks' })).toHaveAttribute('aria-current', 'page');
-  for (const page of ['Import']) {
-    await nav.getByRole('link', { name: page }).click();
-    await expect(app.getByRole('heading', { level: 1, name: page })).toBeVisible();
-    await expect(app.getByRole('heading', { level: 2, name: 'Coming next' })).toBeVisible();
-    await expect(nav.getByRole('link', { name: page })).toHaveAttribute('aria-current', 'page');
-    await expectAccessible(app, `the ${page} page`);
-  }
+  await nav.getByRole('link', { name: 'Import' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
+  await expect(app.getByLabel('Choose a CSV file')).toBeAttached();
+  await expect(nav.getByRole('link', { name: 'Import' })).toHaveAttribute('aria-current', 'page');
+  await expectAccessible(app, 'the Import page');
   await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(app.getByRole('heading', { level: 2, name: 'Profiles' })).toBeVisible();

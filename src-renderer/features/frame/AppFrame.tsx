@@ -1,7 +1,9 @@
 // The frame around an open workspace: top bar, left navigation, and the current page.
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
+import { useWindowFileDrop } from '../import/windowDrop.ts';
 import { useNavigationStore, useStores, useWorkspaceStore } from '../../stores/context.ts';
+import { pageHref } from '../../stores/navigation.ts';
 import { CurrentPage } from './CurrentPage.tsx';
 import { RecoveredNotice } from '../desktop/Notices.tsx';
 import { DemoNotice } from './DemoNotice.tsx';
@@ -18,6 +20,17 @@ export function AppFrame() {
   useFrameData();
   const { navigation } = useStores();
   useEffect(() => navigation.getState().followAddress(), [navigation]);
+  // A file dropped anywhere opens Import with it.
+  const { importDraft } = useStores();
+  useWindowFileDrop(
+    useCallback(
+      (file: File) => {
+        window.location.hash = pageHref('import');
+        void importDraft.getState().chooseFile(file);
+      },
+      [importDraft],
+    ),
+  );
 
   return (
     <div className="frame">

@@ -1,7 +1,7 @@
 // Maps the page id to its screen.
 import type { PageId } from '../../stores/navigation.ts';
 import { AgentsPage } from '../agents/AgentsPage.tsx';
-import { ImportPage } from '../placeholders/PlaceholderPages.tsx';
+import { ImportPage } from '../import/ImportPage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { SpacesPage } from '../spaces/SpacesPage.tsx';
 import { TasksPage } from '../tasks/TasksPage.tsx';

@@ -2,6 +2,7 @@
 // and the way back to the welcome screen.
 import { useWorkspaceStore } from '../../stores/context.ts';
 import { ProfileSwitcher } from '../auth/ProfileSwitcher.tsx';
+import { ImportIndicator } from '../import/ImportIndicator.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { OrganizationPicker } from './OrganizationPicker.tsx';
 import { RejectedTokenAction } from './RejectedTokenAction.tsx';
@@ -23,6 +24,7 @@ export function TopBar() {
         <SpacePicker />
       </div>
       <div className="topbar__end">
+        <ImportIndicator />
         {kind === 'demo' && <span className="badge badge--demo">Demo workspace</span>}
         <ProfileSwitcher />
         <ConnectionIndicator />

@@ -22,6 +22,8 @@ import {
 } from '../../stores/tasks.ts';
 import { downloadUrl } from './download.ts';
 import { ExportStatus } from './ExportStatus.tsx';
+import { ImportFilterNote } from '../import/ImportFilterNote.tsx';
+import { NewCallButton } from '../import/NewCallButton.tsx';
 import { formatCount } from './format.ts';
 import { takeOverEarlyTasks } from './openEarly.ts';
 import { MakeOfflineControl } from '../player/MakeOfflineControl.tsx';
@@ -224,6 +226,7 @@ function CallsView({ names }: { names: Map<string, string> }) {
   return (
     <>
       <TaskFilters agentNames={names} />
+      <ImportFilterNote />
       <ResultLine />
       <div className="tasks-split">
         <div className="tasks-split__list">
@@ -315,7 +318,16 @@ export function TasksPage() {
 
   return (
     <div className="tasks-page">
-      <PageHeader title="Tasks" description={description} actions={<ScopePicker agents={agents} />} />
+      <PageHeader
+        title="Tasks"
+        description={description}
+        actions={
+          <>
+            <NewCallButton />
+            <ScopePicker agents={agents} />
+          </>
+        }
+      />
       <CacheNoticeBanner />
       {/* Refused filters are explained beside the count: retrying would only repeat them. */}
       {error && error.code !== 'invalid_input' && (

@@ -1,5 +1,8 @@
 // The first screens' services against the real sandbox (started in-process by the demo, spoken
 // to over HTTP by the real Unpod client), driven through the router exactly as both hosts do.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   EventName,
@@ -15,6 +18,7 @@ import { createAppServices, type AppServices } from '../../src-main/services/app
 type Emitted = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 
 let services: AppServices;
+let dataDir: string;
 let router: Router;
 let emitted: Emitted[];
 const unexpected: unknown[] = [];
@@ -32,10 +36,13 @@ const failure = async (channel: string, input: unknown = {}) => {
 const eventsNamed = <E extends EventName>(name: E) =>
   emitted.filter((e): e is Extract<Emitted, { event: E }> => e.event === name).map((e) => e.payload);
 
-beforeEach(() => {
+beforeEach(async () => {
   emitted = [];
+  // A folder of its own: the demo keeps its last space, cache and journal there, and a test must
+  // not find what an earlier run left (nor share it with a run in parallel).
+  dataDir = await mkdtemp(join(tmpdir(), 'unpod-services-'));
   services = createAppServices({
-    dataDir: '/nonexistent/unused-by-these-services',
+    dataDir,
     emit: (event, payload) => emitted.push({ event, payload } as Emitted),
     host: 'web',
     version: '9.9.9',
@@ -50,6 +57,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   await services.close();
+  await rm(dataDir, { recursive: true, force: true });
   expect(unexpected).toEqual([]);
 });
 

@@ -25,8 +25,15 @@ export interface IndexEntry {
 
 export interface SearchIndexWriter {
   readonly mode: IndexingMode;
-  /** Before a stored task is overwritten or deleted: its current text leaves the index. */
+  /** Before a stored task is deleted: its current text leaves the index. */
   removing(pk: number): void;
+  /**
+   * Before a stored task is overwritten by `entry`: false when the new version's searchable text
+   * is the same as the indexed one (a status or a cost changed), so the index keeps it and the
+   * writer leaves the task out of written(); true when the old text has left the index (or was
+   * never in it) and the task must go to written().
+   */
+  changing(entry: IndexEntry): boolean;
   /** Inside the writer's transaction, after the rows: index these tasks now, or list them. */
   written(entries: readonly IndexEntry[]): void;
 }
@@ -78,6 +85,17 @@ function storedText(row: Row): TaskSearchText {
 const STORED_TEXT_SQL = `SELECT t.pk, t.name, t.contact_number, t.email, t.company, d.json
   FROM tasks t LEFT JOIN task_documents d ON d.task_pk = t.pk`;
 
+const sameText = (a: TaskSearchText, b: TaskSearchText): boolean =>
+  a.name === b.name &&
+  a.contact === b.contact &&
+  a.email === b.email &&
+  a.company === b.company &&
+  a.context === b.context &&
+  a.objective === b.objective &&
+  a.transcript === b.transcript &&
+  a.summary === b.summary &&
+  a.phoneDigits === b.phoneDigits;
+
 /** Adds and removes tasks' text in tasks_fts. */
 function ftsWriter(db: DatabaseSync) {
   const insert = db.prepare(
@@ -85,16 +103,36 @@ function ftsWriter(db: DatabaseSync) {
   );
   let remove: StatementSync | null = null;
   let stored: StatementSync | null = null;
+  const removeText = (pk: number, text: TaskSearchText) => {
+    remove ??= db.prepare(
+      `INSERT INTO tasks_fts (tasks_fts, rowid, ${FTS_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    remove.run(...values(pk, text));
+  };
+  /** The text indexed for a stored task: rebuilt from what is stored for it now. */
+  const indexedText = (pk: number): TaskSearchText | null => {
+    stored ??= db.prepare(`${STORED_TEXT_SQL} WHERE t.pk = ?`);
+    const row = stored.get(pk) as Row | undefined;
+    return row === undefined ? null : storedText(row);
+  };
   return {
     add: (pk: number, text: TaskSearchText) => insert.run(...values(pk, text)),
     /** Removes the indexed text of a task from what is stored for it now. */
     remove(pk: number) {
-      stored ??= db.prepare(`${STORED_TEXT_SQL} WHERE t.pk = ?`);
-      remove ??= db.prepare(
-        `INSERT INTO tasks_fts (tasks_fts, rowid, ${FTS_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const row = stored.get(pk) as Row | undefined;
-      if (row !== undefined) remove.run(...values(pk, storedText(row)));
+      const text = indexedText(pk);
+      if (text !== null) removeText(pk, text);
+    },
+    /**
+     * Before `entry` overwrites its stored task: keeps the index as it is when the searchable
+     * text is unchanged (returns false), else removes the old text (returns true). Tokenising is
+     * most of an update's cost, and a re-sync mostly brings status changes.
+     */
+    replace(entry: IndexEntry): boolean {
+      const old = indexedText(entry.pk);
+      if (old === null) return true;
+      if (sameText(old, toSearchText(entry.task, entry.record))) return false;
+      removeText(entry.pk, old);
+      return true;
     },
   };
 }
@@ -105,6 +143,7 @@ export function createSearchIndexWriter(db: DatabaseSync, mode: IndexingMode): S
     return {
       mode,
       removing: (pk) => fts.remove(pk),
+      changing: (entry) => fts.replace(entry),
       written: (entries) => {
         for (const e of entries) fts.add(e.pk, toSearchText(e.task, e.record));
       },
@@ -117,6 +156,8 @@ export function createSearchIndexWriter(db: DatabaseSync, mode: IndexingMode): S
     removing(pk) {
       if (listed.get(pk) === undefined) fts.remove(pk);
     },
+    // A task still in the backlog has no text in the index: it stays listed, to be indexed anew.
+    changing: (entry) => listed.get(entry.pk) !== undefined || fts.replace(entry),
     written(entries) {
       if (entries.length > 0) queue.run(JSON.stringify(entries.map((e) => e.pk)));
     },

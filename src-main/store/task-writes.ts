@@ -212,12 +212,15 @@ export function createTaskWriter(
             !sameContent(existing.pk, task, record)
           ) {
             const pk = existing.pk;
-            searchIndex.removing(pk); // while the stored task is still the one indexed
+            const entry = { pk, task, record };
+            // While the stored task is still the one indexed: its old text leaves the index, or
+            // stays when the change is not in the searchable text.
+            const reindex = searchIndex.changing(entry);
             updateTask.run(record.spaceToken, record.assignee, ...listValues(record, storedAt), pk);
             pending.documents.push([pk, encodeDocument(record.json)]);
             pending.cleared.push(pk);
             for (const label of record.labels) pending.labels.push([pk, label]);
-            pending.indexed.push({ pk, task, record });
+            if (reindex) pending.indexed.push(entry);
             pending.ids.add(record.id);
             existing.content_hash = record.contentHash;
             if (record.spaceToken !== null) existing.space_token = record.spaceToken;

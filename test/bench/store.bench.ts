@@ -5,14 +5,18 @@
 // Then the same tasks and queries through the worker-hosted store (StoreClient), with the main
 // thread's event-loop delay meanwhile: the synchronous runs above are the "before".
 // BENCH_STORE_TASKS=1000000 gives the 1M figures.
-import { statSync } from 'node:fs';
+// First, the write rates and file size of the cache's code before the write-path work
+// (BENCH_STORE_BEFORE, a git revision; "none" skips it) and now, on the same tasks in this run.
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { StoreClient } from '../../src-main/store/worker/store-client.ts';
 import { openCache, type CacheScope, type TaskCache, type TaskQuery } from '../../src-main/store/index.ts';
+import type { IndexingMode } from '../../src-main/store/search-index.ts';
+import { openCacheAt } from './store-before.ts';
 import { toSearchText, toTaskRecord } from '../../src-main/store/task-record.ts';
 import type { Task } from '../../src-main/store/task-shape.ts';
-import { envInt, percentile, time, type BenchContext, type BenchModule } from './bench-kit.ts';
+import { envInt, formatNumber, percentile, time, type BenchContext, type BenchModule } from './bench-kit.ts';
 import {
   createRandom,
   FIRST_NAMES,
@@ -294,6 +298,115 @@ function summarize(ctx: BenchContext, label: string, samples: number[]): { p50: 
   return { p50, p95 };
 }
 
+/** The commit before the write path's dictionary codec and index-keeping updates. */
+const BEFORE_REV = 'bd66c0725aa4c83274ee5a6a50d717f0af73066a';
+
+/** Tasks per CPU-second: the writes alone, and with the indexing they left behind (deferred). */
+interface Rate {
+  write: number;
+  indexed: number;
+}
+
+interface WriteFigures {
+  fresh: Rate;
+  resync: Rate;
+  status: Rate;
+  text: Rate;
+  ratio: number;
+}
+
+/** New, unchanged, status-changed and transcript-changed tasks through one implementation. */
+function writeFigures(
+  open: typeof openCache,
+  path: string,
+  indexing: IndexingMode,
+  tasks: readonly Task[],
+  jsonBytes: number,
+): WriteFigures {
+  const cache = open(path, { indexing }).cache;
+  const perCpuSecond = (n: number, cpuMs: number) => (n / cpuMs) * 1000;
+  // Deferred indexing moves work after the write, it does not remove it: the catch-up that a
+  // step leaves is measured right after it (nothing with inline indexing).
+  const step = (list: readonly Task[]): Rate => {
+    const written = ingest(cache, list);
+    const cpu = process.cpuUsage();
+    cache.searchIndex.catchUp(Number.MAX_SAFE_INTEGER);
+    const used = process.cpuUsage(cpu);
+    return {
+      write: perCpuSecond(list.length, written.cpuMs),
+      indexed: perCpuSecond(list.length, written.cpuMs + (used.user + used.system) / 1000),
+    };
+  };
+  const changedCount = Math.min(10_000, Math.floor(tasks.length / 2));
+  const statusChanged = tasks
+    .slice(0, changedCount)
+    .map((t) => ({ ...t, status: t.status === 'completed' ? 'failed' : 'completed' }));
+  // A call that went on: one more line in its transcript, so its searchable text changes.
+  const textChanged = tasks.slice(changedCount, 2 * changedCount).map((t) => ({
+    ...t,
+    output: {
+      ...t.output,
+      transcript: [
+        ...(Array.isArray(t.output?.transcript) ? t.output.transcript : []),
+        {
+          role: 'user',
+          content: 'One more thing: send the brochure on whatsapp.',
+          user_id: 'unknown',
+          timestamp: '',
+        },
+      ],
+    },
+  }));
+  const fresh = step(tasks);
+  const resync = step(tasks);
+  const status = step(statusChanged);
+  const text = step(textChanged);
+  cache.database.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  cache.close();
+  return { fresh, resync, status, text, ratio: (fileSizeMb(path) * 2 ** 20) / jsonBytes };
+}
+
+async function compareWrites(ctx: BenchContext, tasks: readonly Task[]): Promise<void> {
+  const rev = process.env.BENCH_STORE_BEFORE ?? BEFORE_REV;
+  if (rev === 'none') return;
+  const codeDir = join(ctx.tempDir, 'before-code');
+  mkdirSync(codeDir);
+  const before = await openCacheAt(rev, codeDir);
+  if ('reason' in before) {
+    ctx.note(
+      `writes before/now: skipped (the code of ${rev.slice(0, 10)} is not available: ${before.reason})`,
+    );
+    return;
+  }
+  const jsonBytes = tasks.reduce((sum, t) => sum + Buffer.byteLength(JSON.stringify(t)), 0);
+  ctx.note(
+    `writes, before (${rev.slice(0, 10)}) → now, same ${tasks.length.toLocaleString('en-US')} tasks ` +
+      `(${(jsonBytes / 2 ** 20).toFixed(0)} MiB JSON), tasks per CPU-second of the writer ` +
+      `(wall clock on a shared machine measures the other processes):`,
+  );
+  for (const indexing of ['inline', 'deferred'] as const) {
+    const b = writeFigures(
+      before.openCache,
+      join(ctx.tempDir, `before-${indexing}.db`),
+      indexing,
+      tasks,
+      jsonBytes,
+    );
+    const n = writeFigures(openCache, join(ctx.tempDir, `now-${indexing}.db`), indexing, tasks, jsonBytes);
+    const line = (label: string, x: number, y: number, unit: string) =>
+      ctx.report(`  ${indexing}: ${label}`, `${formatNumber(x)} → ${formatNumber(y)}`, unit);
+    const rates = (label: string, x: Rate, y: Rate, target: string) => {
+      line(label, x.write, y.write, `tasks/s${target}`);
+      if (indexing === 'deferred') line(`  … with the indexing it left`, x.indexed, y.indexed, 'tasks/s');
+    };
+    rates('new tasks', b.fresh, n.fresh, '   [target ≥ 20,000]');
+    rates('changed tasks (status)', b.status, n.status, '   [target ≥ 20,000]');
+    rates('changed tasks (transcript)', b.text, n.text, '');
+    rates('re-sync (all unchanged)', b.resync, n.resync, '');
+    line('file size / JSON size', b.ratio, n.ratio, '×   [target ≤ 1.5]');
+  }
+}
+
 async function run(ctx: BenchContext): Promise<void> {
   const count = envInt('BENCH_STORE_TASKS', 100_000);
   ctx.note(
@@ -313,6 +426,8 @@ async function run(ctx: BenchContext): Promise<void> {
     `generated in ${(genMs / 1000).toFixed(1)} s: ${withTranscript.length.toLocaleString('en-US')} with transcripts, ` +
       `~${(avgJson / 1024).toFixed(1)} KiB JSON per task`,
   );
+
+  await compareWrites(ctx, tasks);
 
   const path = join(ctx.tempDir, 'bench-cache.db');
   let cache = openCache(path).cache;

@@ -1,7 +1,7 @@
 // The desktop shell's parts that live in the page, in real Chromium against the web host: the
 // About section (runtimes, data folder), the notice after main reloaded a crashed window (main
 // puts the reason in the address), and a CSV handed to the app on its command line opening the
-// Import page with a clear message. (The native menus, window state and crash reload themselves
+// Import page with its preview (or why it cannot be read). (The native menus, window state and crash reload themselves
 // are Electron's: test/electron/desktop-shell.spec.ts.)
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -47,9 +47,7 @@ test('after main reloaded a crashed window, the page says what happened, once', 
   await expect(app.getByText('Unpod Desk reloaded this window')).toHaveCount(0);
 });
 
-test('a CSV given on the command line opens the Import page, which says the file arrived', async ({
-  page,
-}) => {
+test('a CSV given on the command line opens the Import page with its preview', async ({ page }) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'unpod-e2e-'));
   const csv = join(dataDir, 'March leads.csv');
   await writeFile(csv, 'name,contact_number\nAsha Rao,+14155550100\n');
@@ -61,18 +59,40 @@ test('a CSV given on the command line opens the Import page, which says the file
     await expect(
       page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }),
     ).toHaveAttribute('aria-current', 'page');
-    const notice = page.getByRole('status').filter({ hasText: 'March leads.csv was opened with Unpod Desk' });
-    await expect(notice).toContainText('Opening a CSV with Unpod Desk brings it here.');
-    await expect(notice).toContainText('the Import page will take it');
-    await expect(notice).toContainText(csv);
-    await expectAccessible(page, 'Import with an offered file');
+    // Main staged the file it was given: the page shows the file and its preview, nothing sent.
+    const leadFile = page.getByRole('region', { name: 'Lead file' });
+    await expect(leadFile).toContainText('March leads.csv');
+    await expect(page.getByRole('status', { name: 'Import summary' })).toContainText('1 ready');
+    await expect(page.getByRole('cell', { name: 'Asha Rao' })).toBeVisible();
+    await expectAccessible(page, 'Import with a file opened with the app');
 
-    // Taken once: a reload shows the page without it being offered again, and Dismiss clears it.
-    await notice.getByRole('button', { name: 'Dismiss' }).click();
-    await expect(notice).toHaveCount(0);
+    // Taken once: a reload shows the page without the file being offered again.
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
-    await expect(page.getByText('was opened with Unpod Desk')).toHaveCount(0);
+    await expect(leadFile.getByLabel('Choose a CSV file')).toBeAttached();
+    await expect(page.getByRole('status', { name: 'Import summary' })).toHaveCount(0);
+    expect(problems).toEqual([]);
+  } finally {
+    await host.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a CSV given on the command line that is gone by then: the Import page says so', async ({ page }) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'unpod-e2e-'));
+  const csv = join(dataDir, 'Moved leads.csv');
+  await writeFile(csv, 'name,contact_number\nAsha Rao,+14155550100\n');
+  const host = await spawnWebHost(dataDir, { args: ['--demo', csv] });
+  const problems = recordPageProblems(page);
+  try {
+    // Moved after the app was started with it, before the window took it.
+    await rm(csv);
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
+    const notice = page.getByRole('alert').filter({ hasText: 'This file cannot be imported' });
+    await expect(notice).toContainText('“Moved leads.csv” is no longer there: it was moved or deleted.');
+    await expect(page.getByLabel('Choose a CSV file')).toBeAttached();
+    await expectAccessible(page, 'Import with a file that could not be staged');
     expect(problems).toEqual([]);
   } finally {
     await host.stop();

@@ -154,7 +154,7 @@ test.describe('Electron desktop shell', () => {
     }
   });
 
-  test('a CSV given on the command line, or to a second launch, opens Import', async () => {
+  test('a CSV given on the command line, or to a second launch, opens Import with its preview', async () => {
     const userData = freshDataFolder();
     const first = join(userData, 'March leads.csv');
     const second = join(userData, 'April leads.csv');
@@ -164,9 +164,11 @@ test.describe('Electron desktop shell', () => {
     try {
       const page = await app.firstWindow();
       await expect(heading(page, 'Import')).toBeVisible();
-      await expect(
-        page.getByRole('status').filter({ hasText: 'March leads.csv was opened with Unpod Desk' }),
-      ).toContainText('the Import page will take it');
+      const leadFile = page.getByRole('region', { name: 'Lead file' });
+      const summary = page.getByRole('status', { name: 'Import summary' });
+      await expect(leadFile).toContainText('March leads.csv');
+      await expect(summary).toContainText('1 ready');
+      await expect(page.getByRole('cell', { name: 'Asha Rao' })).toBeVisible();
 
       // A second launch with another file hands it to the running app and exits.
       const binary = findElectronBinary();
@@ -179,9 +181,10 @@ test.describe('Electron desktop shell', () => {
       });
       const exitCode = await new Promise<number | null>((done) => secondLaunch.once('exit', done));
       expect(exitCode).toBe(0);
-      await expect(
-        page.getByRole('status').filter({ hasText: 'April leads.csv was opened with Unpod Desk' }),
-      ).toBeVisible();
+      // The running app shows the second file's preview in place of the first.
+      await expect(leadFile).toContainText('April leads.csv');
+      await expect(page.getByRole('cell', { name: 'Ravi Iyer' })).toBeVisible();
+      await expect(summary).toContainText('1 ready');
       expect(app.windows()).toHaveLength(1);
     } finally {
       await app.close();

@@ -1,6 +1,6 @@
 // The desktop shell in the built Electron app: the native menus' commands reach the window, the
 // window's size and place survive a restart, a CSV given on the command line (or to a second
-// launch) opens Import, and a killed renderer comes back with a notice. Each test launches its
+// launch) opens Import with its preview, and a killed renderer comes back with a notice. Each test launches its
 // own app (on its own data folder); without the Electron binary or a display they skip and say why.
 import type { ElectronApplication, Page } from '@playwright/test';
 import type { UnpodApi } from '../../src-main/ipc/contract.ts';
@@ -76,8 +76,25 @@ test.describe('Electron desktop shell', () => {
     await expect(heading(page, 'Spaces')).toBeVisible();
     await clickMenu(electronApp, process.platform === 'darwin' ? 'Preferences…' : 'Settings');
     await expect(heading(page, 'Settings')).toBeVisible();
+    // Import leads… shows the system's open dialog (answered here: a native dialog cannot be driven
+    // from the test) and the chosen file's preview.
+    const leadsFolder = freshDataFolder();
+    const leads = join(leadsFolder, 'May leads.csv');
+    writeFileSync(leads, 'name,contact_number\nAsha Rao,+14155550100\n');
+    await electronApp.evaluate(({ dialog }, path) => {
+      dialog.showOpenDialog = () => Promise.resolve({ canceled: false, filePaths: [path] });
+    }, leads);
     await clickMenu(electronApp, 'Import leads…');
     await expect(heading(page, 'Import')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Lead file' })).toContainText('May leads.csv');
+    await expect(page.getByRole('status', { name: 'Import summary' })).toContainText('1 ready');
+    rmSync(leadsFolder, { recursive: true, force: true });
+    // New call… opens the New call dialog.
+    await clickMenu(electronApp, 'New call…');
+    const newCall = page.getByRole('dialog', { name: 'New call' });
+    await expect(newCall).toBeVisible();
+    await newCall.getByRole('button', { name: 'Cancel' }).click();
+    await expect(newCall).toHaveCount(0);
     await clickMenu(electronApp, 'About Unpod Desk');
     await expect(heading(page, 'Settings')).toBeVisible();
     const about = page.getByRole('region', { name: 'About' });

@@ -70,13 +70,32 @@ describe('menu commands in the window', () => {
     ['show-spaces', 'spaces'],
     ['show-import', 'import'],
     ['open-settings', 'settings'],
-    // Until lead import has its dialog and form, both open the Import page.
-    ['new-call', 'import'],
-    ['import-leads', 'import'],
   ] as const)('%s shows the %s page', async (command, page) => {
     await run(command);
     expect(visited).toEqual([page]);
     expect(fake.pending()).toEqual([]);
+    expect(stores.desktop.getState().importRequest).toBeNull();
+  });
+
+  it.each([
+    ['import-leads', 'choose-file'],
+    ['new-call', 'new-call'],
+  ] as const)('%s shows Import and asks it for its %s, once', async (command, request) => {
+    await run(command);
+    expect(visited).toEqual(['import']);
+    expect(stores.desktop.getState().importRequest).toBe(request);
+    // The page acts on the request once; the other request is not this one.
+    const other = request === 'new-call' ? 'choose-file' : 'new-call';
+    expect(stores.desktop.getState().claimImportRequest(other)).toBe(false);
+    expect(stores.desktop.getState().claimImportRequest(request)).toBe(true);
+    expect(stores.desktop.getState().claimImportRequest(request)).toBe(false);
+    expect(fake.pending()).toEqual([]);
+  });
+
+  it('the last menu command wins: New call… after Import leads… opens New call', async () => {
+    await run('import-leads');
+    await run('new-call');
+    expect(stores.desktop.getState().importRequest).toBe('new-call');
   });
 
   it('Sync now shows the task list and starts a full sync of the list shown', async () => {

@@ -16,9 +16,9 @@ export function useMenuChooser(fileShown: boolean) {
   const claim = useDesktopStore((s) => s.claimImportRequest);
   useEffect(() => {
     if (!requested || !claim('choose-file')) return;
-    // After the page's heading took focus on arrival.
-    const frame = requestAnimationFrame(() => (fileShown ? another.current : input.current)?.focus());
-    return () => cancelAnimationFrame(frame);
+    // After the page's heading took focus on arrival. Not cancelled when the effect reruns:
+    // claiming the request is what reruns it.
+    requestAnimationFrame(() => (fileShown ? another.current : input.current)?.focus());
   }, [requested, claim, fileShown]);
   return { inputRef: input, anotherRef: another };
 }

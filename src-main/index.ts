@@ -29,6 +29,7 @@ import { createTaskbarProgress } from './electron/taskbar-progress.ts';
 import { createMainWindow } from './electron/window.ts';
 import { restoredWindow, trackWindowState } from './electron/window-state.ts';
 import { createSaveFileDialog } from './electron/save-dialog.ts';
+import { createLeadFileDialog } from './electron/lead-file-dialog.ts';
 import { serveRecordings } from './electron/media-scheme.ts';
 import { saveRecordingWithDialog } from './electron/save-recording.ts';
 import { recordingsRootFor } from './services/recordings/index.ts';
@@ -101,6 +102,9 @@ async function start(log: Logger, logsDir: string): Promise<void> {
       progress.onSyncProgress(payload as EventPayload<'sync.progress'>);
       updateMenu({ syncRunning: progress.running() });
     }
+    if (event === 'imports.progress') progress.onImportProgress(payload as EventPayload<'imports.progress'>);
+    if (event === 'imports.finished')
+      progress.onImportFinished((payload as EventPayload<'imports.finished'>).id);
   };
 
   const appServices = createAppServices({
@@ -123,6 +127,7 @@ async function start(log: Logger, logsDir: string): Promise<void> {
   // The window's first workspace.getState waits for the profile restore (see withShellHooks).
   let startupDone: () => void = () => {};
   const startup = new Promise<void>((resolve) => (startupDone = resolve));
+  const chooseLeadFile = createLeadFileDialog(getWindow);
   const menu = installAppMenu(
     {
       platform: process.platform,
@@ -136,6 +141,15 @@ async function start(log: Logger, logsDir: string): Promise<void> {
       command: (command) => {
         emit('menu.command', { command });
         focusWindow();
+        // The window shows Import; the file itself comes from the system's dialog.
+        if (command === 'import-leads') {
+          chooseLeadFile().then(
+            (path) => {
+              if (path !== null) appServices.openWith.offerImportFile(path);
+            },
+            (error: unknown) => log.warn('could not show the dialog to import leads', { error }),
+          );
+        }
       },
       action: (action) => {
         if (action === 'open-logs-folder') {

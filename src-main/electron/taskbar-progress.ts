@@ -1,9 +1,10 @@
-// The taskbar button's (Dock icon's on macOS) progress bar while syncs run, following the
-// sync.progress events main sends the window (desktop/taskbar-progress.ts computes the value).
-// An import's progress (lead import) joins here as one more source of the same bar.
+// The taskbar button's (Dock icon's on macOS) progress bar while syncs and lead imports run,
+// following the sync.progress and imports.progress / imports.finished events main sends the
+// window (desktop/taskbar-progress.ts computes the value).
 import type { BrowserWindow } from 'electron';
 import { createSyncProgressTracker } from '../desktop/taskbar-progress.ts';
 import type { SyncStatus } from '../ipc/contract.ts';
+import type { ImportProgress } from '../ipc/contract-imports.ts';
 
 export function createTaskbarProgress(getWindow: () => BrowserWindow | null) {
   const tracker = createSyncProgressTracker();
@@ -18,7 +19,13 @@ export function createTaskbarProgress(getWindow: () => BrowserWindow | null) {
     onSyncProgress(status: SyncStatus): void {
       show(tracker.update(status));
     },
-    /** The workspace closed: its syncs are gone. */
+    onImportProgress(progress: ImportProgress): void {
+      show(tracker.updateImport(progress));
+    },
+    onImportFinished(importId: string): void {
+      show(tracker.importEnded(importId));
+    },
+    /** The workspace closed: its syncs and imports are gone. */
     clear(): void {
       show(tracker.clear());
     },

@@ -3,6 +3,7 @@
 // events of the shell are one spread line there. Imports only zod, like the contract.
 import { z } from 'zod';
 import type { ErrorCode } from './contract.ts';
+import { stagedFileSchema } from './contract-import-files.ts';
 
 /**
  * Every command a native menu item sends to the window. A fixed list, never a generic "run
@@ -24,10 +25,11 @@ export const menuCommands = [
 export const menuCommandSchema = z.enum(menuCommands);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
-/** A CSV file the operating system handed to the app (command line, second launch, macOS open-file). */
+/**
+ * A CSV file the operating system handed to the app (command line, second launch, macOS open-file).
+ * Its path stays in main, which stages the file when the window takes it.
+ */
 export const offeredFileSchema = z.object({
-  /** Absolute path on this computer; the Import page stages the file from it. */
-  path: z.string(),
   /** The file name alone, for messages. */
   name: z.string(),
   /** ISO time it was offered. */
@@ -37,13 +39,15 @@ export type OfferedFile = z.infer<typeof offeredFileSchema>;
 
 export const desktopChannels = {
   /**
-   * The file last offered to the app and not yet taken, or null; taking it clears it. The window
-   * asks at start, because a file given on the command line arrives before the window listens.
+   * The file last offered to the app and not yet taken, staged for the Import page (as
+   * imports.stagePath would), or null; taking it clears it. A file that cannot be staged (moved,
+   * unreadable, too big) is the channel's error, with the staging's message. The window asks at
+   * start, because a file given on the command line arrives before the window listens.
    */
   'desktop.takeOfferedFile': {
     input: z.object({}).strict(),
-    output: offeredFileSchema.nullable(),
-    errors: [] as readonly ErrorCode[],
+    output: stagedFileSchema.nullable(),
+    errors: ['not_found', 'bad_request'] as readonly ErrorCode[],
   },
 } as const;
 

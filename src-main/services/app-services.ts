@@ -176,7 +176,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dataDir: options.dataDir,
     logger: logger.child({ component: 'preferences' }),
   });
-  const openWith = createOpenWithService({ emit: options.emit });
+  // A file opened with the app is staged by lead import when the window takes it.
+  const openWith = createOpenWithService({ emit: options.emit, stage: (path) => imports.stagePath(path) });
   const imports = createImportsService({
     dataDir: options.dataDir,
     workspace,

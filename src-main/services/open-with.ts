@@ -1,8 +1,11 @@
 // Files the operating system hands to the app ("Open with Unpod Desk", a CSV on the command
 // line, a second launch, macOS open-file). Both hosts and every way in meet here, in
-// `offerImportFile`: it keeps the file until the window takes it and tells the window to show
-// Import. The Import page (lead import) stages the file from its path when it takes it.
+// `offerImportFile`: it keeps the path until the window takes the file and tells the window to
+// show Import. Taking it stages the file for lead import here in main: main trusts a path the
+// operating system gave it, so the window never needs the path (and the web host's page, which
+// may not name paths, can take it too).
 import { basename, extname, isAbsolute } from 'node:path';
+import type { StagedFile } from '../ipc/contract-import-files.ts';
 import type { OfferedFile } from '../ipc/desktop-contract.ts';
 import type { Handlers } from '../ipc/router.ts';
 import type { Emit } from './emit.ts';
@@ -13,25 +16,34 @@ export interface OpenWithService {
    * absolute path to a .csv file: the callers' parsers have already filtered, this is the last check.
    */
   offerImportFile(path: string): boolean;
-  /** The file offered last and not yet taken; taking it clears it. */
-  takeOffered(): OfferedFile | null;
+  /**
+   * Stages the file offered last and not yet taken (null: none); taking it clears it. Rejects with
+   * the staging's error for a file that is gone, unreadable or too big.
+   */
+  takeOffered(): Promise<StagedFile | null>;
 }
 
-export function createOpenWithService(options: { emit: Emit; now?: () => Date }): OpenWithService {
+export function createOpenWithService(options: {
+  emit: Emit;
+  /** Lead import's staging of a path (ImportsService.stagePath). */
+  stage: (path: string) => Promise<StagedFile>;
+  now?: () => Date;
+}): OpenWithService {
   const now = options.now ?? (() => new Date());
   // Only the latest: two files opened before the window took one mean the user wants the last.
-  let pending: OfferedFile | null = null;
+  let pending: string | null = null;
   return {
     offerImportFile(path) {
       if (!isAbsolute(path) || extname(path).toLowerCase() !== '.csv') return false;
-      pending = { path, name: basename(path), at: now().toISOString() };
-      options.emit('desktop.fileOffered', pending);
+      pending = path;
+      const offered: OfferedFile = { name: basename(path), at: now().toISOString() };
+      options.emit('desktop.fileOffered', offered);
       return true;
     },
-    takeOffered() {
-      const taken = pending;
+    async takeOffered() {
+      const path = pending;
       pending = null;
-      return taken;
+      return path === null ? null : options.stage(path);
     },
   };
 }

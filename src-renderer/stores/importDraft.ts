@@ -57,6 +57,11 @@ export interface ImportDraftStore {
   exportError: IpcError | null;
 
   chooseFile(file: File): Promise<void>;
+  /**
+   * Reads a file main already staged (a CSV opened with the app), or shows why it could not be:
+   * what `chooseFile` does once its file is staged.
+   */
+  adoptStaged(staged: IpcResult<StagedFile>): Promise<void>;
   setReading(patch: Partial<ReadingChoices>): void;
   /** Sends one column to another field (or keeps it as an extra field, or drops it). */
   mapColumn(index: number, target: ColumnTarget): void;
@@ -137,6 +142,36 @@ export function createImportDraftStore(
       }, delay);
     }
 
+    /** Forgets the file shown and starts reading a new one; returns the number of this staging. */
+    function beginFile(): number {
+      releaseFile();
+      const request = ++latestStage;
+      latestPreview++;
+      set({
+        staging: true,
+        stageError: null,
+        file: null,
+        preview: null,
+        previewStatus: 'idle',
+        previewError: null,
+        startError: null,
+        // A new file is read afresh: its own encoding, delimiter and columns.
+        reading: { ...initialReading(get().reading.country), duplicates: get().reading.duplicates },
+      });
+      return request;
+    }
+
+    /** Shows what staging gave (the file and its preview, or why it cannot be read), if still wanted. */
+    async function adopt(request: number, staged: IpcResult<StagedFile>): Promise<void> {
+      if (request !== latestStage) return;
+      if (!staged.ok) {
+        set({ staging: false, stageError: staged.error });
+        return;
+      }
+      set({ staging: false, file: staged.data });
+      await loadPreview();
+    }
+
     return {
       file: null,
       staging: false,
@@ -153,29 +188,11 @@ export function createImportDraftStore(
       exportError: null,
 
       async chooseFile(file) {
-        releaseFile();
-        const request = ++latestStage;
-        latestPreview++;
-        set({
-          staging: true,
-          stageError: null,
-          file: null,
-          preview: null,
-          previewStatus: 'idle',
-          previewError: null,
-          startError: null,
-          // A new file is read afresh: its own encoding, delimiter and columns.
-          reading: { ...initialReading(get().reading.country), duplicates: get().reading.duplicates },
-        });
-        const result: IpcResult<StagedFile> = await settle(() => reading.stage(file));
-        if (request !== latestStage) return;
-        if (!result.ok) {
-          set({ staging: false, stageError: result.error });
-          return;
-        }
-        set({ staging: false, file: result.data });
-        await loadPreview();
+        const request = beginFile();
+        await adopt(request, await settle(() => reading.stage(file)));
       },
+
+      adoptStaged: (staged) => adopt(beginFile(), staged),
 
       setReading(patch) {
         set({ reading: { ...get().reading, ...patch } });

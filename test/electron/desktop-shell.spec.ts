@@ -1,6 +1,6 @@
 // The desktop shell in the built Electron app: the native menus' commands reach the window, the
 // window's size and place survive a restart, a CSV given on the command line (or to a second
-// launch) opens Import, and a killed renderer comes back with a notice. Each test launches its
+// launch) opens Import with its preview, and a killed renderer comes back with a notice. Each test launches its
 // own app (on its own data folder); without the Electron binary or a display they skip and say why.
 import type { ElectronApplication, Page } from '@playwright/test';
 import type { UnpodApi } from '../../src-main/ipc/contract.ts';
@@ -76,8 +76,25 @@ test.describe('Electron desktop shell', () => {
     await expect(heading(page, 'Spaces')).toBeVisible();
     await clickMenu(electronApp, process.platform === 'darwin' ? 'Preferences…' : 'Settings');
     await expect(heading(page, 'Settings')).toBeVisible();
+    // Import leads… shows the system's open dialog (answered here: a native dialog cannot be driven
+    // from the test) and the chosen file's preview.
+    const leadsFolder = freshDataFolder();
+    const leads = join(leadsFolder, 'May leads.csv');
+    writeFileSync(leads, 'name,contact_number\nAsha Rao,+14155550100\n');
+    await electronApp.evaluate(({ dialog }, path) => {
+      dialog.showOpenDialog = () => Promise.resolve({ canceled: false, filePaths: [path] });
+    }, leads);
     await clickMenu(electronApp, 'Import leads…');
     await expect(heading(page, 'Import')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Lead file' })).toContainText('May leads.csv');
+    await expect(page.getByRole('status', { name: 'Import summary' })).toContainText('1 ready');
+    rmSync(leadsFolder, { recursive: true, force: true });
+    // New call… opens the New call dialog.
+    await clickMenu(electronApp, 'New call…');
+    const newCall = page.getByRole('dialog', { name: 'New call' });
+    await expect(newCall).toBeVisible();
+    await newCall.getByRole('button', { name: 'Cancel' }).click();
+    await expect(newCall).toHaveCount(0);
     await clickMenu(electronApp, 'About Unpod Desk');
     await expect(heading(page, 'Settings')).toBeVisible();
     const about = page.getByRole('region', { name: 'About' });
@@ -154,7 +171,7 @@ test.describe('Electron desktop shell', () => {
     }
   });
 
-  test('a CSV given on the command line, or to a second launch, opens Import', async () => {
+  test('a CSV given on the command line, or to a second launch, opens Import with its preview', async () => {
     const userData = freshDataFolder();
     const first = join(userData, 'March leads.csv');
     const second = join(userData, 'April leads.csv');
@@ -164,9 +181,11 @@ test.describe('Electron desktop shell', () => {
     try {
       const page = await app.firstWindow();
       await expect(heading(page, 'Import')).toBeVisible();
-      await expect(
-        page.getByRole('status').filter({ hasText: 'March leads.csv was opened with Unpod Desk' }),
-      ).toContainText('the Import page will take it');
+      const leadFile = page.getByRole('region', { name: 'Lead file' });
+      const summary = page.getByRole('status', { name: 'Import summary' });
+      await expect(leadFile).toContainText('March leads.csv');
+      await expect(summary).toContainText('1 ready');
+      await expect(page.getByRole('cell', { name: 'Asha Rao' })).toBeVisible();
 
       // A second launch with another file hands it to the running app and exits.
       const binary = findElectronBinary();
@@ -179,9 +198,10 @@ test.describe('Electron desktop shell', () => {
       });
       const exitCode = await new Promise<number | null>((done) => secondLaunch.once('exit', done));
       expect(exitCode).toBe(0);
-      await expect(
-        page.getByRole('status').filter({ hasText: 'April leads.csv was opened with Unpod Desk' }),
-      ).toBeVisible();
+      // The running app shows the second file's preview in place of the first.
+      await expect(leadFile).toContainText('April leads.csv');
+      await expect(page.getByRole('cell', { name: 'Ravi Iyer' })).toBeVisible();
+      await expect(summary).toContainText('1 ready');
       expect(app.windows()).toHaveLength(1);
     } finally {
       await app.close();

@@ -1,6 +1,6 @@
 // The window's side of the desktop shell, without a window: which bridge the page uses, what
 // each native menu command does to the stores (over the contract-checked fake API), what a CSV
-// offered by main leaves in the desktop store, and that Help → Keyboard shortcuts lists the
+// main staged leaves in the desktop store, and that Help → Keyboard shortcuts lists the
 // menus' real accelerators.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildAppMenu, flattenMenu } from '../../src-main/desktop/app-menu.ts';
@@ -70,13 +70,32 @@ describe('menu commands in the window', () => {
     ['show-spaces', 'spaces'],
     ['show-import', 'import'],
     ['open-settings', 'settings'],
-    // Until lead import has its dialog and form, both open the Import page.
-    ['new-call', 'import'],
-    ['import-leads', 'import'],
   ] as const)('%s shows the %s page', async (command, page) => {
     await run(command);
     expect(visited).toEqual([page]);
     expect(fake.pending()).toEqual([]);
+    expect(stores.desktop.getState().importRequest).toBeNull();
+  });
+
+  it.each([
+    ['import-leads', 'choose-file'],
+    ['new-call', 'new-call'],
+  ] as const)('%s shows Import and asks it for its %s, once', async (command, request) => {
+    await run(command);
+    expect(visited).toEqual(['import']);
+    expect(stores.desktop.getState().importRequest).toBe(request);
+    // The page acts on the request once; the other request is not this one.
+    const other = request === 'new-call' ? 'choose-file' : 'new-call';
+    expect(stores.desktop.getState().claimImportRequest(other)).toBe(false);
+    expect(stores.desktop.getState().claimImportRequest(request)).toBe(true);
+    expect(stores.desktop.getState().claimImportRequest(request)).toBe(false);
+    expect(fake.pending()).toEqual([]);
+  });
+
+  it('the last menu command wins: New call… after Import leads… opens New call', async () => {
+    await run('import-leads');
+    await run('new-call');
+    expect(stores.desktop.getState().importRequest).toBe('new-call');
   });
 
   it('Sync now shows the task list and starts a full sync of the list shown', async () => {
@@ -127,19 +146,31 @@ describe('menu commands in the window', () => {
     expect(aboutShown).toBe(1);
   });
 
-  it('a CSV offered by main is taken once and kept for the Import page', async () => {
+  it('a CSV main staged is taken once and kept until the Import page claims it', async () => {
     const taking = stores.desktop.getState().takeOfferedFile();
-    const offered = { path: '/home/asha/leads.csv', name: 'leads.csv', at: '2026-12-03T10:00:00.000Z' };
-    await fake.take('desktop.takeOfferedFile').answer(offered);
-    expect(await taking).toEqual(offered);
-    expect(stores.desktop.getState().offeredFile).toEqual(offered);
+    const staged = { sourceId: '6f1c1f6e-8a43-4d5e-9b8a-2a6c3f0b9d11', name: 'leads.csv', size: 44 };
+    await fake.take('desktop.takeOfferedFile').answer(staged);
+    expect(await taking).toEqual({ ok: true, data: staged });
     // Nothing more offered: the kept file stays.
     const again = stores.desktop.getState().takeOfferedFile();
     await fake.take('desktop.takeOfferedFile').answer(null);
     expect(await again).toBeNull();
-    expect(stores.desktop.getState().offeredFile).toEqual(offered);
-    stores.desktop.getState().clearOfferedFile();
+    expect(stores.desktop.getState().offeredFile).toEqual({ ok: true, data: staged });
+    // Claimed once: the Import page reads it, and nothing is left to read again.
+    expect(stores.desktop.getState().claimOfferedFile()).toEqual({ ok: true, data: staged });
     expect(stores.desktop.getState().offeredFile).toBeNull();
+    expect(stores.desktop.getState().claimOfferedFile()).toBeNull();
+  });
+
+  it('a CSV main could not stage is kept with its reason, for the Import page to say', async () => {
+    const taking = stores.desktop.getState().takeOfferedFile();
+    const reason = {
+      code: 'not_found',
+      message: '“leads.csv” is no longer there: it was moved or deleted.',
+    } as const;
+    await fake.take('desktop.takeOfferedFile').fail(reason);
+    expect(await taking).toEqual({ ok: false, error: reason });
+    expect(stores.desktop.getState().claimOfferedFile()).toEqual({ ok: false, error: reason });
   });
 });
 

@@ -1,4 +1,4 @@
-// The shell's smaller decisions: the taskbar/Dock progress during syncs, the start-up checks'
+// The shell's smaller decisions: the taskbar/Dock progress during syncs and imports, the start-up checks'
 // messages, the data folder given by UNPOD_DESK_USER_DATA, and the notice after a renderer crash.
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,11 +10,14 @@ import {
   type StartupCheckResult,
 } from '../../src-main/desktop/startup-checks.ts';
 import {
+  combinedProgressValue,
   createSyncProgressTracker,
+  importProgressValue,
   INDETERMINATE,
   NO_PROGRESS,
   progressValue,
 } from '../../src-main/desktop/taskbar-progress.ts';
+import type { ImportProgress } from '../../src-main/ipc/contract-imports.ts';
 import { prepareUserDataDir, resolveUserDataDir } from '../../src-main/desktop/user-data-dir.ts';
 import {
   recoveredMessage,
@@ -64,6 +67,64 @@ describe('taskbar progress', () => {
       NO_PROGRESS,
     );
     expect(tracker.running()).toBe(false);
+  });
+});
+
+describe('taskbar progress of imports', () => {
+  const importProgress = (importId: string, patch: Partial<ImportProgress> = {}): ImportProgress => ({
+    importId,
+    state: 'running',
+    sent: 0,
+    total: 10,
+    created: 0,
+    problems: 0,
+    ratePerSecond: null,
+    secondsLeft: null,
+    waiting: null,
+    message: null,
+    ...patch,
+  });
+
+  it('the share of rows sent across the running imports; a paused or ended one shows nothing', () => {
+    expect(importProgressValue([])).toBe(NO_PROGRESS);
+    expect(
+      importProgressValue([
+        importProgress('a', { sent: 3, total: 10 }),
+        importProgress('b', { sent: 7, total: 30 }),
+        importProgress('c', { state: 'paused', sent: 1, total: 50 }),
+      ]),
+    ).toBe(10 / 40);
+    expect(importProgressValue([importProgress('a', { state: 'paused', sent: 3 })])).toBe(NO_PROGRESS);
+    expect(importProgressValue([importProgress('a', { state: 'finished', sent: 10 })])).toBe(NO_PROGRESS);
+    // Every row skipped: nothing left to send.
+    expect(importProgressValue([importProgress('a', { sent: 0, total: 0 })])).toBe(1);
+  });
+
+  it('syncs and imports together: the mean of the two shares, indeterminate while either is', () => {
+    expect(combinedProgressValue(NO_PROGRESS, NO_PROGRESS)).toBe(NO_PROGRESS);
+    expect(combinedProgressValue(0.5, NO_PROGRESS)).toBe(0.5);
+    expect(combinedProgressValue(NO_PROGRESS, 0.25)).toBe(0.25);
+    expect(combinedProgressValue(0.5, 0.25)).toBe(0.375);
+    expect(combinedProgressValue(INDETERMINATE, 0.25)).toBe(INDETERMINATE);
+  });
+
+  it('the tracker follows imports.progress and imports.finished beside the syncs', () => {
+    const tracker = createSyncProgressTracker();
+    expect(tracker.updateImport(importProgress('imp-1', { sent: 2, total: 8 }))).toBe(0.25);
+    // Imports do not turn Sync now off.
+    expect(tracker.running()).toBe(false);
+    expect(tracker.update(syncStatus(spaceA, { phase: 'running', pagesDone: 3, pagesTotal: 4 }))).toBe(0.5);
+    expect(tracker.updateImport(importProgress('imp-1', { sent: 6, total: 8 }))).toBe(0.75);
+    expect(tracker.update(syncStatus(spaceA, { phase: 'done', pagesDone: 4, pagesTotal: 4 }))).toBe(0.75);
+    // Paused: no bar while it does not move; running again: back.
+    expect(tracker.updateImport(importProgress('imp-1', { state: 'paused', sent: 6, total: 8 }))).toBe(
+      NO_PROGRESS,
+    );
+    expect(tracker.updateImport(importProgress('imp-1', { sent: 7, total: 8 }))).toBe(7 / 8);
+    expect(tracker.importEnded('imp-1')).toBe(NO_PROGRESS);
+    tracker.updateImport(importProgress('imp-2', { sent: 1, total: 8 }));
+    expect(tracker.clear()).toBe(NO_PROGRESS);
+    expect(tracker.update(syncStatus(spaceA, { phase: 'running', pagesDone: 1, pagesTotal: 4 }))).toBe(0.25);
   });
 });
 

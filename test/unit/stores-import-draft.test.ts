@@ -152,6 +152,36 @@ describe('import draft store', () => {
     expect(fake.pending()).toEqual([]);
   });
 
+  it('adopts a file main staged (opened with the app): replaces the one shown and reads its preview', async () => {
+    await openFile();
+    const other = '0d7e2f3a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
+    const adopting = draft
+      .getState()
+      .adoptStaged({ ok: true, data: { sourceId: other, name: 'march.csv', size: 44 } });
+    // The file shown before is released, as when another file is chosen.
+    await fake.take('imports.release', (input) => input.sourceId === SOURCE).answer(null);
+    const [input] = await previewCalls(1);
+    expect(input?.sourceId).toBe(other);
+    await fake
+      .take('imports.preview')
+      .answer(preview({ source: { sourceId: other, name: 'march.csv', size: 44 } }));
+    await adopting;
+    expect(draft.getState()).toMatchObject({ staging: false, previewStatus: 'ready', stageError: null });
+    expect(draft.getState().file?.name).toBe('march.csv');
+  });
+
+  it('a file main could not stage shows its reason, and nothing is read', async () => {
+    await draft.getState().adoptStaged({
+      ok: false,
+      error: { code: 'not_found', message: '“march.csv” is no longer there: it was moved or deleted.' },
+    });
+    expect(draft.getState().stageError?.message).toBe(
+      '“march.csv” is no longer there: it was moved or deleted.',
+    );
+    expect(draft.getState()).toMatchObject({ file: null, staging: false });
+    expect(fake.pending()).toEqual([]);
+  });
+
   it('sends a changed mapping and drops the answer to the older preview', async () => {
     await openFile();
     draft.getState().mapColumn(2, 'extra');

@@ -1,8 +1,9 @@
 // The window's side of the desktop shell: acts on the native menus' commands, takes a CSV the
-// operating system handed the app (showing Import for it once a workspace is open), reads the
+// operating system handed the app (main stages it; once a workspace is open the Import page
+// shows its preview, or why it cannot be read), reads the
 // reload notice main put in the address after a crash, and shows the keyboard-shortcuts list.
 // In the web host nothing sends these events, and a CSV can still be offered through main.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { recoveredReason, RECOVERED_PARAM } from '../../../src-main/shared/crash-notice.ts';
 import { requestHeadingFocus } from '../../lib/pageFocus.ts';
 import { useDesktopStore, useStores, useWorkspaceStore } from '../../stores/context.ts';
@@ -48,6 +49,7 @@ function readRecoveredOnce(): ReturnType<typeof recoveredReason> {
 export function DesktopShell() {
   const stores = useStores();
   const kind = useWorkspaceStore((s) => s.state?.kind ?? null);
+  const organization = useWorkspaceStore((s) => s.state?.organization?.domainHandle ?? null);
   const offered = useDesktopStore((s) => s.offeredFile);
   const shortcutsOpen = useDesktopStore((s) => s.shortcutsOpen);
   const setShortcutsOpen = useDesktopStore((s) => s.setShortcutsOpen);
@@ -74,15 +76,16 @@ export function DesktopShell() {
     };
   }, [stores]);
 
-  // A newly offered file shows Import once a workspace is open (the welcome screen has no pages).
-  const shownFor = useRef<string | null>(null);
+  // A newly offered file goes into the import draft once a workspace and its organization are open
+  // (the welcome screen has no pages, and another workspace or organization starts a fresh draft,
+  // registry.ts), and Import shows it.
   useEffect(() => {
-    if (offered === null || kind === null || kind === 'none') return;
-    const key = `${offered.at} ${offered.path}`;
-    if (shownFor.current === key) return;
-    shownFor.current = key;
+    if (offered === null || kind === null || kind === 'none' || organization === null) return;
+    const staged = stores.desktop.getState().claimOfferedFile();
+    if (staged === null) return;
+    void stores.importDraft.getState().adoptStaged(staged);
     go('import');
-  }, [offered, kind]);
+  }, [offered, kind, organization, stores]);
 
   return shortcutsOpen ? <KeyboardShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null;
 }

@@ -1,6 +1,6 @@
 // What the window does for each command of the native menus (the contract's menu.command
 // event): move to a page, export the list shown, start a sync, open Settings, the shortcuts
-// list, or About. Plain functions over the stores, so each command is unit-tested without a window.
+// list, About, or ask the Import page for its file chooser or New call dialog. Plain functions over the stores, so each command is unit-tested without a window.
 import type { MenuCommand } from '../../../src-main/ipc/desktop-contract.ts';
 import type { AppStores } from '../../stores/registry.ts';
 import type { PageId } from '../../stores/navigation.ts';
@@ -44,9 +44,13 @@ export async function runMenuCommand(command: MenuCommand, deps: MenuCommandDeps
     case 'show-import':
       return deps.go('import');
     case 'new-call':
+      // The Import page opens its New call dialog (once it shows).
+      desktop.getState().requestOnImport('new-call');
+      return deps.go('import');
     case 'import-leads':
-      // Leads come in, and calls go out, on the Import page. When lead import lands, open its
-      // file dialog here for 'import-leads' and its new-call form for 'new-call'.
+      // The Import page focuses its file chooser: a page cannot open it without a click in the
+      // page, so in the desktop app main shows the system's open dialog as well (index.ts).
+      desktop.getState().requestOnImport('choose-file');
       return deps.go('import');
     case 'open-settings':
       return deps.go('settings');

@@ -1,15 +1,17 @@
 // Where a lead file comes in on the Import page: a drop area and the file chooser. A drop
 // anywhere in the window is handled by useWindowFileDrop (the page's area only shows that it
 // takes the file); the chooser is the keyboard's and the screen reader's way in.
-import { useId, useState } from 'react';
+import { useId, useState, type Ref } from 'react';
 import { hasFiles } from './windowDrop.ts';
 
 interface FileDropProps {
   onFile(file: File): void;
   busy: boolean;
+  /** The file chooser itself (File → Import leads… focuses it). */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
-export function FileDrop({ onFile, busy }: FileDropProps) {
+export function FileDrop({ onFile, busy, inputRef }: FileDropProps) {
   const [over, setOver] = useState(false);
   const hintId = useId();
   return (
@@ -29,6 +31,7 @@ export function FileDrop({ onFile, busy }: FileDropProps) {
       <label className={`button button--secondary file-drop__choose${busy ? ' is-busy' : ''}`}>
         Choose a CSV file
         <input
+          ref={inputRef}
           type="file"
           className="visually-hidden"
           accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values"

@@ -15,6 +15,7 @@ import { PreviewPanel } from './PreviewPanel.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
 import { endedText } from './progressText.ts';
 import { showImportCalls } from './showImportCalls.ts';
+import { useMenuChooser } from './useMenuRequests.ts';
 import './import.css';
 
 const formatSize = (bytes: number): string =>
@@ -62,6 +63,7 @@ function LeadFile() {
   const stageError = useImportDraftStore((s) => s.stageError);
   const chooseFile = useImportDraftStore((s) => s.chooseFile);
   const clear = useImportDraftStore((s) => s.clear);
+  const { inputRef, anotherRef } = useMenuChooser(file !== null);
   return (
     <section className="import-section" aria-labelledby="import-file-title">
       <h2 id="import-file-title">Lead file</h2>
@@ -69,12 +71,12 @@ function LeadFile() {
         <div className="import-file">
           <span className="import-file__name">{file.name}</span>
           <span className="field__hint">{formatSize(file.size)}</span>
-          <button type="button" className="button button--quiet" onClick={clear}>
+          <button type="button" className="button button--quiet" onClick={clear} ref={anotherRef}>
             Choose another file
           </button>
         </div>
       ) : (
-        <FileDrop onFile={(chosen) => void chooseFile(chosen)} busy={staging} />
+        <FileDrop onFile={(chosen) => void chooseFile(chosen)} busy={staging} inputRef={inputRef} />
       )}
       <p role="status" className="field__hint">
         {staging ? 'Reading the file…' : ''}
@@ -158,7 +160,7 @@ export function ImportPage() {
       <PageHeader
         title="Import"
         description="Bring leads in from a spreadsheet and call them through an agent. Nothing is sent until you press Start calls."
-        actions={<NewCallButton />}
+        actions={<NewCallButton opensOnMenu />}
       />
       <EndedNotice />
       <ProgressPanel />

@@ -67,6 +67,30 @@ const isActive = (summary: ImportSummary): boolean =>
 
 const ROWS_PAGE = 500;
 
+/** What the store holds before a workspace's imports are known (and again after a reset). */
+const noImports = (): Pick<
+  ImportsStore,
+  | 'current'
+  | 'progress'
+  | 'ended'
+  | 'historyStatus'
+  | 'history'
+  | 'historyError'
+  | 'rows'
+  | 'busy'
+  | 'actionError'
+> => ({
+  current: null,
+  progress: null,
+  ended: null,
+  historyStatus: 'idle',
+  history: [],
+  historyError: null,
+  rows: null,
+  busy: null,
+  actionError: null,
+});
+
 export function createImportsStore(api: ImportsApi): StoreApi<ImportsStore> {
   // Bumped by reset, so answers meant for a previous workspace are dropped.
   let generation = 0;
@@ -117,15 +141,7 @@ export function createImportsStore(api: ImportsApi): StoreApi<ImportsStore> {
     }
 
     return {
-      current: null,
-      progress: null,
-      ended: null,
-      historyStatus: 'idle',
-      history: [],
-      historyError: null,
-      rows: null,
-      busy: null,
-      actionError: null,
+      ...noImports(),
 
       async loadHistory() {
         const at = generation;
@@ -226,17 +242,7 @@ export function createImportsStore(api: ImportsApi): StoreApi<ImportsStore> {
 
       reset() {
         generation++;
-        set({
-          current: null,
-          progress: null,
-          ended: null,
-          historyStatus: 'idle',
-          history: [],
-          historyError: null,
-          rows: null,
-          busy: null,
-          actionError: null,
-        });
+        set(noImports());
       },
     };
   });

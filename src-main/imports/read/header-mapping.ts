@@ -4,6 +4,7 @@
 // nothing matches is kept as an `extra` field, which the platform stores in the task's input.
 import { leadFieldNames, type LeadField } from '../checked-lead.ts';
 import type { ColumnTarget, FileProblem } from './settings.ts';
+import { LEAD_FIELD_LABELS } from '../../shared/lead-field-labels.ts';
 
 /** "Phone No." → "phone no"; "Teléfono" → "telefono". */
 export function foldHeader(header: string): string {
@@ -370,20 +371,9 @@ export function mappingProblem(
 }
 
 export const targetLabels: Record<ColumnTarget, string> = {
-  name: 'Name',
+  ...LEAD_FIELD_LABELS,
   first_name: 'First name',
   last_name: 'Last name',
-  contact_number: 'Phone number',
-  alternate_number: 'Alternate number',
-  email: 'Email',
-  occupation: 'Occupation',
-  company_name: 'Company',
-  address: 'Address',
-  about: 'About',
-  context: 'Context',
-  labels: 'Labels',
-  title: 'Title',
-  description: 'Description',
   extra: 'Keep as extra field',
   ignore: "Don't import",
 };

@@ -167,25 +167,7 @@ function journalRowOf(importId: string, lead: CheckedLead, duplicates: 'skip' | 
       reason: null,
     };
   }
-  if (lead.document === null) {
-    const reason = lead.problems.map((p) => p.message).join(' ') || 'This row cannot be sent.';
-    return {
-      row: lead.row,
-      documentJson: null,
-      documentId: null,
-      name,
-      contactNumber,
-      state: 'skipped',
-      reason,
-      skipKind: 'problem',
-    };
-  }
-  const dup = lead.duplicate!;
-  const reason =
-    dup.kind === 'file'
-      ? `The same number as row ${dup.row}; skipped as you chose.`
-      : 'This number was called in this space recently; skipped as you chose.';
-  return {
+  const skipped = (skipKind: 'problem' | 'duplicate', reason: string): NewJournalRow => ({
     row: lead.row,
     documentJson: null,
     documentId: null,
@@ -193,8 +175,18 @@ function journalRowOf(importId: string, lead: CheckedLead, duplicates: 'skip' | 
     contactNumber,
     state: 'skipped',
     reason,
-    skipKind: 'duplicate',
-  };
+    skipKind,
+  });
+  if (lead.document === null) {
+    return skipped('problem', lead.problems.map((p) => p.message).join(' ') || 'This row cannot be sent.');
+  }
+  const dup = lead.duplicate!;
+  return skipped(
+    'duplicate',
+    dup.kind === 'file'
+      ? `The same number as row ${dup.row}; skipped as you chose.`
+      : 'This number was called in this space recently; skipped as you chose.',
+  );
 }
 
 export function createImportSendService(options: ImportSendServiceOptions): ImportSendService {

@@ -1,21 +1,9 @@
 // The words the Import page uses for the document fields a column can go to.
 import type { LeadField } from '../../../src-main/imports/checked-lead.ts';
 import type { ColumnTarget, Delimiter, FileEncoding } from '../../../src-main/imports/read/settings.ts';
+import { LEAD_FIELD_LABELS } from '../../../src-main/shared/lead-field-labels.ts';
 
-export const fieldLabels: Record<LeadField, string> = {
-  name: 'Name',
-  contact_number: 'Phone number',
-  alternate_number: 'Alternate number',
-  email: 'Email',
-  occupation: 'Occupation',
-  company_name: 'Company',
-  address: 'Address',
-  about: 'About',
-  context: 'Context',
-  labels: 'Labels',
-  title: 'Title',
-  description: 'Description',
-};
+export const fieldLabels: Record<LeadField, string> = LEAD_FIELD_LABELS;
 
 export const targetLabels: Record<ColumnTarget, string> = {
   ...fieldLabels,
